@@ -1,0 +1,125 @@
+# kartta: plain GNU make.  The user's CFLAGS, LDFLAGS, PREFIX and DESTDIR
+# are respected; libraries are found with pkg-config.
+#
+#   make              build/kartta
+#   make handbook     install missing Debian packages (as root), then
+#                     build the tool and output/ from content/
+#   make test         the whole suite, plainly and under ASan + UBSan
+#   make bench        benchmarks (not part of the test suite)
+#   make install      PREFIX=/usr/local DESTDIR=
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/kartta
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = libcmark libxml-2.0 libcgraph libgvc yaml-0.1
+
+# SAN=1 builds everything into build-san/ with AddressSanitizer and
+# UndefinedBehaviorSanitizer; the same test loop then runs against it.
+ifeq ($(SAN),1)
+BUILD ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+CFLAGS ?= -O1 -g
+else
+BUILD ?= build
+SANFLAGS =
+CFLAGS ?= -O2 -g
+endif
+
+WARNFLAGS = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-Wwrite-strings -Wshadow -Wno-unused-parameter
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DKARTTA_VERSION='"$(VERSION)"' -DKARTTA_DATADIR='"$(DATADIR)"' \
+	$(WARNFLAGS) $(SANFLAGS) $(CFLAGS) \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -lpthread
+
+SRC = $(sort $(wildcard src/*.c))
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRC)))
+MAIN_OBJ = $(BUILD)/obj/main.o
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(TOOL_SRC))
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+.PHONY: all handbook deps test-deps test test-plain test-san check-units \
+	bench install uninstall clean lint-man format
+
+all: $(BUILD)/kartta
+
+$(BUILD)/kartta: $(MAIN_OBJ) $(BUILD)/libkartta.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(MAIN_OBJ) $(BUILD)/libkartta.a $(LIBS)
+
+$(BUILD)/libkartta.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkartta.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -o $@ $< \
+		$(BUILD)/libkartta.a $(ALL_LDFLAGS) $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkartta.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< \
+		$(BUILD)/libkartta.a $(ALL_LDFLAGS) $(LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+deps:
+	@sh tools/deps.sh build
+
+test-deps:
+	@sh tools/deps.sh test
+
+handbook: deps
+	$(MAKE) all
+	./$(BUILD)/kartta build -c content -t themes/default -o output
+
+# The whole suite: once plainly, once under sanitizers, by one loop.
+test: test-deps
+	$(MAKE) test-plain
+	$(MAKE) test-san
+
+test-plain: all $(UNIT_BIN) $(TOOL_BIN)
+	sh tests/run.sh $(BUILD)
+
+test-san:
+	$(MAKE) SAN=1 test-plain
+
+bench: all
+	sh bench/run.sh $(BUILD)
+
+lint-man:
+	mandoc -Tlint -Wwarning kartta.1
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/kartta $(DESTDIR)$(BINDIR)/kartta
+	install -m 644 kartta.1 $(DESTDIR)$(MANDIR)/man1/kartta.1
+	cd themes && find default -type d -exec install -d \
+		"$(DESTDIR)$(DATADIR)/themes/{}" \;
+	cd themes && find default -type f -exec install -m 644 {} \
+		"$(DESTDIR)$(DATADIR)/themes/{}" \;
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kartta $(DESTDIR)$(MANDIR)/man1/kartta.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-san output

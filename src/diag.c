@@ -1,0 +1,189 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct diag {
+	enum diag_severity sev; /* error or warning */
+	char *file;             /* owned copy: positions may outlive files */
+	unsigned line;          /* 1-based, 0 for the whole file */
+	unsigned col;           /* 1-based, 0 when unknown */
+	size_t seq;             /* order of discovery, for stable sorting */
+	char *msg;              /* owned */
+};
+
+struct diag_list {
+	struct diag *items; /* owned */
+	size_t len;         /* used */
+	size_t cap;         /* allocated */
+	size_t nerrors;     /* how many are errors */
+	size_t seq;         /* next sequence number */
+};
+
+struct diag_list *
+diag_list_new(void)
+{
+	return xcalloc(1, sizeof(struct diag_list));
+}
+
+void
+diag_list_free(struct diag_list *dl)
+{
+	size_t i;
+
+	if (dl == NULL)
+		return;
+	for (i = 0; i < dl->len; i++) {
+		free(dl->items[i].file);
+		free(dl->items[i].msg);
+	}
+	free(dl->items);
+	free(dl);
+}
+
+static void
+diag_vadd(struct diag_list *dl, enum diag_severity sev, struct pos at,
+    const char *fmt, va_list ap)
+{
+	struct diag *d = array_push(&dl->items, &dl->len, &dl->cap,
+	    sizeof(*d));
+
+	d->sev = sev;
+	d->file = xstrdup(at.file ? at.file : "kartta");
+	d->line = at.line;
+	d->col = at.col;
+	d->seq = dl->seq++;
+	d->msg = xvasprintf(fmt, ap);
+	if (sev == DIAG_ERROR)
+		dl->nerrors++;
+}
+
+void
+diag_add(struct diag_list *dl, enum diag_severity sev, struct pos at,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, sev, at, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_error(struct diag_list *dl, struct pos at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, DIAG_ERROR, at, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(struct diag_list *dl, struct pos at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, DIAG_WARNING, at, fmt, ap);
+	va_end(ap);
+}
+
+size_t
+diag_errors(const struct diag_list *dl)
+{
+	return dl->nerrors;
+}
+
+size_t
+diag_warnings(const struct diag_list *dl)
+{
+	return dl->len - dl->nerrors;
+}
+
+static int
+diag_cmp(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * GitHub workflow commands end at a newline and treat '%', '\r', '\n'
+ * (and in properties also ':' and ',') as syntax, so they are escaped.
+ */
+static void
+print_github_escaped(FILE *out, const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (property && *s == ':')
+			fputs("%3A", out);
+		else if (property && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void
+diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt)
+{
+	size_t i;
+
+	qsort(dl->items, dl->len, sizeof(*dl->items), diag_cmp);
+	for (i = 0; i < dl->len; i++) {
+		const struct diag *d = &dl->items[i];
+		const char *sev = d->sev == DIAG_ERROR ? "error" : "warning";
+
+		if (fmt == DIAG_FORMAT_GITHUB) {
+			fprintf(out, "::%s file=", sev);
+			print_github_escaped(out, d->file, 1);
+			if (d->line)
+				fprintf(out, ",line=%u", d->line);
+			if (d->col)
+				fprintf(out, ",col=%u", d->col);
+			fputs("::", out);
+			print_github_escaped(out, d->msg, 0);
+			fputc('\n', out);
+		} else if (d->line == 0)
+			fprintf(out, "%s: %s: %s\n", d->file, sev, d->msg);
+		else
+			fprintf(out, "%s:%u:%u: %s: %s\n", d->file, d->line,
+			    d->col ? d->col : 1, sev, d->msg);
+	}
+}
+
+void
+diag_merge(struct diag_list *dst, struct diag_list *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->len; i++) {
+		struct diag *d = array_push(&dst->items, &dst->len, &dst->cap,
+		    sizeof(*d));
+
+		*d = src->items[i];
+		d->seq = dst->seq++;
+		if (d->sev == DIAG_ERROR)
+			dst->nerrors++;
+	}
+	free(src->items);
+	src->items = NULL;
+	src->len = src->cap = 0;
+	src->nerrors = 0;
+}

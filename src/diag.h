@@ -1,0 +1,52 @@
+/*
+ * Diagnostics: every problem of a run is collected here with its source
+ * position, then printed once, sorted by file and position, as
+ * "FILE:LINE:COL: error|warning: MESSAGE" or as GitHub annotations.
+ */
+#ifndef KARTTA_DIAG_H
+#define KARTTA_DIAG_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+/* A place in a source file.  file is borrowed from whoever loaded it. */
+struct pos {
+	const char *file; /* path as shown to the user */
+	unsigned line;    /* 1-based; 0 means the file as a whole */
+	unsigned col;     /* 1-based, in characters; 0 when unknown */
+};
+
+enum diag_severity {
+	DIAG_ERROR,
+	DIAG_WARNING,
+};
+
+enum diag_format {
+	DIAG_FORMAT_PLAIN,  /* file:line:col: error: message */
+	DIAG_FORMAT_GITHUB, /* ::error file=…,line=…,col=…::message */
+};
+
+struct diag_list;
+
+struct diag_list *diag_list_new(void);
+void diag_list_free(struct diag_list *dl);
+
+/* Records one problem; the message is formatted and copied. */
+void diag_add(struct diag_list *dl, enum diag_severity sev, struct pos at,
+    const char *fmt, ...) KARTTA_PRINTF(4, 5);
+void diag_error(struct diag_list *dl, struct pos at, const char *fmt, ...)
+    KARTTA_PRINTF(3, 4);
+void diag_warning(struct diag_list *dl, struct pos at, const char *fmt, ...)
+    KARTTA_PRINTF(3, 4);
+
+size_t diag_errors(const struct diag_list *dl);
+size_t diag_warnings(const struct diag_list *dl);
+
+/* Sorts (file, line, col, then order of discovery) and prints all. */
+void diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt);
+
+/* Moves every diagnostic of src into dst; src is left empty. */
+void diag_merge(struct diag_list *dst, struct diag_list *src);
+
+#endif

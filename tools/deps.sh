@@ -1,0 +1,45 @@
+#!/bin/sh
+# Checks the Debian packages kartta needs and installs the missing ones
+# when run as root; otherwise prints the exact apt-get line and fails.
+#   deps.sh build   what building kartta and the handbook needs
+#   deps.sh test    what the test suite needs on top of that
+set -eu
+what=${1:-build}
+
+# package:probe pairs; a probe is a pkg-config module or a command.
+build_pkgs="gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config
+libcmark-dev:pc:libcmark libxml2-dev:pc:libxml-2.0
+libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1"
+test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
+mandoc:cmd:mandoc libxml2-utils:cmd:xmllint"
+
+case $what in
+build) list=$build_pkgs ;;
+test) list="$build_pkgs $test_pkgs" ;;
+*) echo "usage: deps.sh build|test" >&2; exit 2 ;;
+esac
+
+missing=""
+for entry in $list; do
+	pkg=${entry%%:*}
+	rest=${entry#*:}
+	kind=${rest%%:*}
+	probe=${rest#*:}
+	case $kind in
+	pc) pkg-config --exists "$probe" 2>/dev/null || missing="$missing $pkg" ;;
+	cmd) command -v "$probe" >/dev/null 2>&1 || missing="$missing $pkg" ;;
+	esac
+done
+
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing
+	exit 0
+fi
+echo "deps: missing Debian packages. Install them with:" >&2
+echo "  sudo apt-get install$missing" >&2
+exit 1
