@@ -1,12 +1,200 @@
+/*
+ * The command line, and only that: parse options, run the pipeline
+ * (load -> resolve -> render -> write), print diagnostics, pick the exit
+ * status.
+ */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "build.h"
+#include "diag.h"
+#include "load.h"
+#include "resolve.h"
 #include "util.h"
+
+static const char usage_text[] =
+    "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github]\n"
+    "       kartta check [-c CONTENT] [--format=plain|github]\n"
+    "       kartta --help | --version\n";
+
+static const char help_text[] =
+    "kartta builds a static HTML handbook of work-ability support services\n"
+    "from a content tree of YAML and Markdown.\n"
+    "\n"
+    "commands:\n"
+    "  build    check the content, then write the handbook to OUTPUT\n"
+    "  check    check the content and report every problem; write nothing\n"
+    "\n"
+    "options:\n"
+    "  -c, --content DIR   content tree (default: content)\n"
+    "  -t, --theme DIR     theme (default: the installed default theme)\n"
+    "  -o, --output DIR    output folder (default: output); replaced only\n"
+    "                      when the whole build succeeds\n"
+    "  --format=FORMAT     diagnostics as plain FILE:LINE:COL lines, or as\n"
+    "                      GitHub Actions annotations (github)\n"
+    "\n"
+    "exit status: 0 success (warnings allowed), 1 content errors,\n"
+    "2 usage errors, 3 system errors (I/O, out of memory).\n";
+
+struct options {
+	const char *command;  /* build or check */
+	const char *content;  /* content tree */
+	const char *theme;    /* theme folder, NULL for the default */
+	const char *output;   /* output folder */
+	enum diag_format format;
+};
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("kartta: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return KARTTA_EXIT_USAGE;
+}
+
+/* Takes an option's value from "--opt=value", "--opt value" or "-o value". */
+static const char *
+option_value(int argc, char *argv[], int *i, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (arg[1] == '-' && eq != NULL)
+		return eq + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static int
+parse_options(int argc, char *argv[], struct options *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->content = "content";
+	o->output = "output";
+	o->format = DIAG_FORMAT_PLAIN;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		size_t nlen = strcspn(a, "=");
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			fputs("\n", stdout);
+			fputs(help_text, stdout);
+			exit(KARTTA_EXIT_OK);
+		} else if (strcmp(a, "--version") == 0) {
+			puts("kartta " KARTTA_VERSION);
+			exit(KARTTA_EXIT_OK);
+		} else if (a[0] != '-') {
+			if (o->command != NULL)
+				return usage_error("unexpected argument \"%s\"",
+				    a);
+			o->command = a;
+			continue;
+		}
+		if (strcmp(a, "-c") == 0 ||
+		    (nlen > 2 && strncmp(a, "--content", nlen) == 0)) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a folder", a);
+			o->content = v;
+		} else if (strcmp(a, "-t") == 0 ||
+		    (nlen > 2 && strncmp(a, "--theme", nlen) == 0)) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a folder", a);
+			o->theme = v;
+		} else if (strcmp(a, "-o") == 0 ||
+		    (nlen > 2 && strncmp(a, "--output", nlen) == 0)) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a folder", a);
+			o->output = v;
+		} else if (nlen > 2 && strncmp(a, "--format", nlen) == 0) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs plain or github",
+				    a);
+			if (strcmp(v, "github") == 0)
+				o->format = DIAG_FORMAT_GITHUB;
+			else if (strcmp(v, "plain") == 0)
+				o->format = DIAG_FORMAT_PLAIN;
+			else
+				return usage_error("unknown format \"%s\" "
+				    "(plain or github)", v);
+		} else
+			return usage_error("unknown option \"%s\"", a);
+	}
+	if (o->command == NULL)
+		return usage_error("%s", "a command is needed");
+	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check"))
+		return usage_error("unknown command \"%s\" (build or check)",
+		    o->command);
+	if (o->content[0] == '\0' || o->output[0] == '\0')
+		return usage_error("%s", "folder names must not be empty");
+	return -1;
+}
+
+/*
+ * The default theme: beside the binary in a source tree
+ * (build/kartta -> themes/default), else the installed one.
+ */
+static char *
+default_theme(void)
+{
+	char exe[PATH_MAX], *slash, *cand;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			cand = xasprintf("%s/../themes/default/page.xhtml",
+			    exe);
+			if (access(cand, R_OK) == 0) {
+				free(cand);
+				return xasprintf("%s/../themes/default", exe);
+			}
+			free(cand);
+		}
+	}
+	return xstrdup(KARTTA_DATADIR "/themes/default");
+}
 
 int
 main(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	puts("kartta " KARTTA_VERSION);
-	return KARTTA_EXIT_OK;
+	struct options o;
+	struct diag_list *dl;
+	struct model *m;
+	char *theme;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) >= 0)
+		return rc;
+	dl = diag_list_new();
+	m = load_content(o.content, dl);
+	if (m != NULL)
+		resolve_model(m, dl);
+	rc = KARTTA_EXIT_OK;
+	if (m == NULL || diag_errors(dl) > 0)
+		rc = KARTTA_EXIT_CONTENT;
+	else if (strcmp(o.command, "build") == 0) {
+		theme = o.theme ? xstrdup(o.theme) : default_theme();
+		rc = build_site(m, theme, o.output, dl);
+		free(theme);
+	}
+	diag_print(dl, stderr, o.format);
+	if (rc == KARTTA_EXIT_CONTENT && diag_errors(dl) > 0 &&
+	    strcmp(o.command, "build") == 0)
+		fprintf(stderr, "kartta: %zu error%s, %zu warning%s; "
+		    "nothing was written\n", diag_errors(dl),
+		    diag_errors(dl) == 1 ? "" : "s", diag_warnings(dl),
+		    diag_warnings(dl) == 1 ? "" : "s");
+	model_free(m);
+	diag_list_free(dl);
+	return rc;
 }

@@ -1,0 +1,487 @@
+/*
+ * The one generic validator: decodes YAML trees into model structs by
+ * the schema tables, reporting every problem with its position.  There
+ * is no per-field code here; what a field is lives in schema.c.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "util.h"
+#include "ydoc.h"
+
+int
+id_valid(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 1; s[i]; i++) {
+		if (i >= 64)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* "one of a, b or c" for messages; caller frees. */
+static char *
+enum_list(const char *const *names)
+{
+	struct buf b = { 0 };
+	size_t i, n = 0;
+
+	while (names[n])
+		n++;
+	buf_puts(&b, n > 1 ? "one of " : "");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == n ? " or " : ", ");
+		buf_puts(&b, names[i]);
+	}
+	return buf_detach(&b);
+}
+
+static int
+enum_index(const char *const *names, const char *s)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* " (did you mean \"x\"?)" or ""; points into a static or s's memory. */
+static const char *
+enum_suggest(const char *const *names, const char *word, struct buf *b)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, word);
+	for (i = 0; names[i]; i++)
+		suggest_offer(&sg, names[i]);
+	if (suggest_result(&sg) == NULL)
+		return "";
+	buf_printf(b, " (did you mean \"%s\"?)", suggest_result(&sg));
+	return b->data;
+}
+
+static int
+is_scalar(const struct ynode *n)
+{
+	return n != NULL && n->type == YNODE_SCALAR && !ynode_is_null(n);
+}
+
+static size_t decode_value(const struct decode_ctx *ctx,
+    const struct field *f, const struct ynode *n, void *out);
+
+static size_t
+expect(const struct decode_ctx *ctx, const struct ynode *n, const char *key,
+    const char *what)
+{
+	if (key && *key)
+		diag_error(ctx->dl, n->pos, "\"%s\" must be %s, not %s", key,
+		    what, ynode_describe(n));
+	else
+		diag_error(ctx->dl, n->pos, "expected %s, found %s", what,
+		    ynode_describe(n));
+	return 1;
+}
+
+static size_t
+decode_text(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, struct text *t)
+{
+	size_t i, errors = 0;
+
+	t->pos = n->pos;
+	if (n->type == YNODE_SCALAR) {
+		struct text_part *p = &t->part[ctx->deflang];
+
+		p->s = xstrndup(n->value, n->len);
+		p->pos = n->pos;
+		p->block = n->style == YSTYLE_BLOCK;
+		p->indent = n->block_indent;
+		return 0;
+	}
+	if (n->type != YNODE_MAP)
+		return expect(ctx, n, f->key,
+		    "text (a string, or a map from language to string)");
+	for (i = 0; i + 1 < n->nitems; i += 2) {
+		const struct ynode *k = n->items[i], *v = n->items[i + 1];
+		int lang = is_scalar(k) ? enum_index(lang_names, k->value) : -1;
+		struct buf sb = { 0 };
+
+		if (lang < 0) {
+			diag_error(ctx->dl, k->pos, "unknown language \"%s\"; "
+			    "expected fi, sv or en%s", is_scalar(k) ? k->value :
+			    "", is_scalar(k) ? enum_suggest(lang_names,
+			    k->value, &sb) : "");
+			buf_free(&sb);
+			errors++;
+			continue;
+		}
+		if (t->part[lang].s != NULL) {
+			diag_error(ctx->dl, k->pos, "language \"%s\" given twice",
+			    k->value);
+			errors++;
+			continue;
+		}
+		if (!is_scalar(v)) {
+			errors += expect(ctx, v, k->value, "a string");
+			continue;
+		}
+		if (!(ctx->langmask & (1u << lang)))
+			diag_warning(ctx->dl, k->pos, "text in \"%s\" is not "
+			    "published: site.yaml languages do not include it",
+			    k->value);
+		t->part[lang].s = xstrndup(v->value, v->len);
+		t->part[lang].pos = v->pos;
+		t->part[lang].block = v->style == YSTYLE_BLOCK;
+		t->part[lang].indent = v->block_indent;
+	}
+	return errors;
+}
+
+static size_t
+decode_int(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, struct num *out)
+{
+	char *end;
+	long v;
+
+	if (!is_scalar(n) || n->style != YSTYLE_PLAIN)
+		return expect(ctx, n, f->key, "a whole number");
+	errno = 0;
+	v = strtol(n->value, &end, 10);
+	if (*end != '\0' || end == n->value || errno == ERANGE ||
+	    v > INT_MAX / 2 || v < -(INT_MAX / 2)) {
+		diag_error(ctx->dl, n->pos, "\"%s\" must be a whole number, "
+		    "not \"%s\"", f->key, n->value);
+		return 1;
+	}
+	if (v < f->min) {
+		diag_error(ctx->dl, n->pos, "\"%s\" must be at least %ld, "
+		    "not %ld", f->key, f->min, v);
+		return 1;
+	}
+	out->v = v;
+	out->pos = n->pos;
+	return 0;
+}
+
+static size_t
+decode_ref(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, struct ref *r)
+{
+	const char *id = n->value;
+	enum kind kind = f->refkind;
+
+	if (!is_scalar(n))
+		return expect(ctx, n, f->key, f->type == FT_KREF ?
+		    "a reference such as service:<id>" : "an id");
+	if (f->type == FT_KREF) {
+		const char *colon = strchr(n->value, ':');
+		struct buf b = { 0 };
+		unsigned k;
+
+		kind = colon ? kind_from_name(n->value,
+		    (size_t)(colon - n->value)) : KIND_NONE;
+		if (kind == KIND_NONE || !(f->refmask & (1u << kind))) {
+			for (k = 0; k < KIND_COUNT; k++)
+				if (f->refmask & (1u << k))
+					buf_printf(&b, "%s%s:<id>",
+					    b.len ? " or " : "", kind_names[k]);
+			diag_error(ctx->dl, n->pos, "\"%s\" must be %s, "
+			    "not \"%s\"", f->key, b.data, n->value);
+			buf_free(&b);
+			return 1;
+		}
+		id = colon + 1;
+	}
+	if (!id_valid(id)) {
+		diag_error(ctx->dl, n->pos, "\"%s\" is not a valid id "
+		    "(lower-case letters a-z, digits and '-', at most 64)", id);
+		return 1;
+	}
+	r->id = xstrdup(id);
+	r->kind = kind;
+	r->pos = n->pos;
+	return 0;
+}
+
+static size_t
+decode_list(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, struct list *l)
+{
+	size_t i, size = field_size(f->elem), errors = 0;
+
+	l->pos = n->pos;
+	if ((f->flags & F_ALL) && is_scalar(n) && n->style == YSTYLE_PLAIN &&
+	    strcmp(n->value, "all") == 0) {
+		l->all = 1;
+		return 0;
+	}
+	if (n->type != YNODE_SEQ)
+		return expect(ctx, n, f->key, (f->flags & F_ALL) ?
+		    "a list or the word all" : "a list");
+	if (n->nitems == 0 && (f->flags & F_NONEMPTY)) {
+		diag_error(ctx->dl, n->pos, "\"%s\" needs at least one entry",
+		    f->key);
+		return 1;
+	}
+	l->items = xcalloc(n->nitems, size);
+	for (i = 0; i < n->nitems; i++) {
+		struct field elem = *f->elem;
+
+		elem.key = f->key;
+		if (ynode_is_null(n->items[i])) {
+			diag_error(ctx->dl, n->items[i]->pos, "empty entry in "
+			    "\"%s\"", f->key);
+			errors++;
+			continue;
+		}
+		errors += decode_value(ctx, &elem, n->items[i],
+		    (char *)l->items + l->len * size);
+		l->len++;
+	}
+	return errors;
+}
+
+static size_t
+decode_idmap(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, struct list *l)
+{
+	const struct field *idf = &f->sub->fields[0];
+	size_t i, j, errors = 0, size = f->sub->size;
+
+	l->pos = n->pos;
+	if (n->type != YNODE_MAP)
+		return expect(ctx, n, f->key, "a map from id to entry");
+	if (n->nitems == 0 && (f->flags & F_NONEMPTY)) {
+		diag_error(ctx->dl, n->pos, "\"%s\" needs at least one entry",
+		    f->key);
+		return 1;
+	}
+	l->items = xcalloc(n->nitems / 2 + 1, size);
+	for (i = 0; i + 1 < n->nitems; i += 2) {
+		const struct ynode *k = n->items[i], *v = n->items[i + 1];
+		char *obj = (char *)l->items + l->len * size;
+		struct str *id = (struct str *)(obj + idf->offset);
+
+		if (!is_scalar(k) || !id_valid(k->value)) {
+			diag_error(ctx->dl, k->pos, "\"%s\" is not a valid id "
+			    "(lower-case letters a-z, digits and '-')",
+			    is_scalar(k) ? k->value : "");
+			errors++;
+			continue;
+		}
+		for (j = 0; j < i; j += 2)
+			if (is_scalar(n->items[j]) &&
+			    strcmp(n->items[j]->value, k->value) == 0)
+				break;
+		if (j < i) {
+			diag_error(ctx->dl, k->pos, "duplicate id \"%s\" in "
+			    "\"%s\" (first at line %u)", k->value, f->key,
+			    n->items[j]->pos.line);
+			errors++;
+			continue;
+		}
+		id->s = xstrdup(k->value);
+		id->pos = k->pos;
+		if (f->flags & F_VALUE) {
+			const struct field *vf = &f->sub->fields[1];
+
+			if (ynode_is_null(v)) {
+				diag_error(ctx->dl, k->pos, "\"%s\" needs a "
+				    "value", k->value);
+				errors++;
+			} else
+				errors += decode_value(ctx, vf, v,
+				    obj + vf->offset);
+		} else
+			errors += decode_struct(ctx, f->sub, v, obj, k->pos);
+		l->len++;
+	}
+	return errors;
+}
+
+/* Decodes one non-null value n of field f into out. */
+static size_t
+decode_value(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *n, void *out)
+{
+	const char *why;
+	int idx;
+	struct buf b = { 0 };
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_MD:
+		return decode_text(ctx, f, n, out);
+	case FT_STRING:
+		if (!is_scalar(n))
+			return expect(ctx, n, f->key, "a string");
+		if (f->check && (why = f->check(n->value)) != NULL) {
+			diag_error(ctx->dl, n->pos, "\"%s\" must be %s",
+			    f->key, why);
+			return 1;
+		}
+		((struct str *)out)->s = xstrndup(n->value, n->len);
+		((struct str *)out)->pos = n->pos;
+		return 0;
+	case FT_INT:
+		return decode_int(ctx, f, n, out);
+	case FT_BOOL:
+		if (!is_scalar(n) || n->style != YSTYLE_PLAIN ||
+		    (strcmp(n->value, "true") != 0 &&
+		    strcmp(n->value, "false") != 0))
+			return expect(ctx, n, f->key, "true or false");
+		((struct flag *)out)->v = n->value[0] == 't';
+		((struct flag *)out)->pos = n->pos;
+		return 0;
+	case FT_ENUM:
+		idx = is_scalar(n) ? enum_index(f->enums, n->value) : -1;
+		if (idx < 0) {
+			char *list = enum_list(f->enums);
+
+			if (is_scalar(n))
+				diag_error(ctx->dl, n->pos, "\"%s\" must be %s, "
+				    "not \"%s\"%s", f->key, list, n->value,
+				    enum_suggest(f->enums, n->value, &b));
+			else
+				expect(ctx, n, f->key, list);
+			free(list);
+			buf_free(&b);
+			return 1;
+		}
+		((struct choice *)out)->v = idx;
+		((struct choice *)out)->pos = n->pos;
+		return 0;
+	case FT_REF:
+	case FT_KREF:
+		return decode_ref(ctx, f, n, out);
+	case FT_LIST:
+		return decode_list(ctx, f, n, out);
+	case FT_IDMAP:
+		return decode_idmap(ctx, f, n, out);
+	case FT_STRUCT:
+		if (n->type != YNODE_MAP)
+			return expect(ctx, n, f->key, "a map");
+		return decode_struct(ctx, f->sub, n, out, n->pos);
+	}
+	return 0;
+}
+
+static size_t
+report_unknown_key(const struct decode_ctx *ctx, const struct schema *s,
+    const struct ynode *k)
+{
+	const struct field *f;
+	struct suggest sg;
+	struct buf b = { 0 };
+
+	suggest_init(&sg, k->value);
+	for (f = s->fields; f->key != NULL; f++) {
+		if (f->flags & F_KEY)
+			continue;
+		suggest_offer(&sg, f->key);
+		buf_printf(&b, "%s%s", b.len ? ", " : "", f->key);
+	}
+	if (suggest_result(&sg))
+		diag_error(ctx->dl, k->pos, "unknown key \"%s\" in %s "
+		    "(did you mean \"%s\"?)", k->value, s->name,
+		    suggest_result(&sg));
+	else
+		diag_error(ctx->dl, k->pos, "unknown key \"%s\" in %s; "
+		    "expected %s", k->value, s->name, b.data);
+	buf_free(&b);
+	return 1;
+}
+
+size_t
+decode_struct(const struct decode_ctx *ctx, const struct schema *s,
+    const struct ynode *map, void *obj, struct pos at)
+{
+	const struct field *f;
+	size_t i, j, errors = 0, nfields = 0;
+	unsigned char seen[64] = { 0 };
+
+	for (f = s->fields; f->key != NULL; f++)
+		nfields++;
+	if (map == NULL || map->type != YNODE_MAP) {
+		if (map != NULL && !ynode_is_null(map)) {
+			diag_error(ctx->dl, map->pos, "a %s must be a map of "
+			    "keys and values, not %s", s->name,
+			    ynode_describe(map));
+			return 1;
+		}
+	} else {
+		at = map->pos;
+		if (s->has_pos)
+			*(struct pos *)((char *)obj + s->pos_offset) = at;
+		for (i = 0; i + 1 < map->nitems; i += 2) {
+			const struct ynode *k = map->items[i];
+			const struct ynode *v = map->items[i + 1];
+			size_t idx;
+
+			if (!is_scalar(k)) {
+				diag_error(ctx->dl, k->pos, "keys must be "
+				    "plain words, not %s", ynode_describe(k));
+				errors++;
+				continue;
+			}
+			for (idx = 0; idx < nfields; idx++)
+				if (!(s->fields[idx].flags & F_KEY) &&
+				    strcmp(s->fields[idx].key, k->value) == 0)
+					break;
+			if (idx == nfields) {
+				errors += report_unknown_key(ctx, s, k);
+				continue;
+			}
+			f = &s->fields[idx];
+			if (seen[idx]) {
+				for (j = 0; j < i; j += 2)
+					if (is_scalar(map->items[j]) &&
+					    strcmp(map->items[j]->value,
+					    k->value) == 0)
+						break;
+				diag_error(ctx->dl, k->pos, "duplicate key "
+				    "\"%s\" (first at line %u)", k->value,
+				    map->items[j]->pos.line);
+				errors++;
+				continue;
+			}
+			seen[idx] = 1;
+			if (ynode_is_null(v)) {
+				if (f->flags & F_REQUIRED) {
+					diag_error(ctx->dl, k->pos, "\"%s\" "
+					    "must not be empty", f->key);
+					errors++;
+				}
+				seen[idx] = 2;
+				continue;
+			}
+			errors += decode_value(ctx, f, v, (char *)obj +
+			    f->offset);
+		}
+	}
+	for (i = 0; i < nfields; i++) {
+		f = &s->fields[i];
+		if ((f->flags & F_REQUIRED) && !(f->flags & F_KEY) &&
+		    !seen[i]) {
+			diag_error(ctx->dl, at, "missing required key \"%s\" "
+			    "in %s", f->key, s->name);
+			errors++;
+		}
+	}
+	return errors;
+}

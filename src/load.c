@@ -1,0 +1,577 @@
+#include "load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "schema.h"
+#include "util.h"
+#include "ydoc.h"
+
+struct loader {
+	struct model *m;          /* being filled */
+	struct diag_list *dl;     /* where problems go */
+	struct decode_ctx ctx;    /* for the schema decoder */
+};
+
+static struct pos
+file_pos(const char *file)
+{
+	struct pos p = { file, 1, 1 };
+
+	return p;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ignored by design: hidden files and editor backups. */
+static int
+name_ignored(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] == '.' || (len > 0 && name[len - 1] == '~');
+}
+
+/*
+ * Returns the sorted entry names of a folder (caller frees each and the
+ * array), so that loading order, and with it every output, does not
+ * depend on the file system.  NULL if the folder does not exist.
+ */
+static char **
+dir_list(const char *path, size_t *n)
+{
+	DIR *d = opendir(path);
+	struct dirent *ent;
+	char **names = NULL;
+	size_t len = 0, cap = 0;
+
+	*n = 0;
+	if (d == NULL)
+		return NULL;
+	while ((ent = readdir(d)) != NULL) {
+		char **slot;
+
+		if (name_ignored(ent->d_name))
+			continue;
+		slot = array_push(&names, &len, &cap, sizeof(*slot));
+		*slot = xstrdup(ent->d_name);
+	}
+	closedir(d);
+	if (len > 0)
+		qsort(names, len, sizeof(*names), name_cmp);
+	*n = len;
+	return names ? names : xcalloc(1, sizeof(char *));
+}
+
+static void
+dir_list_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reads a content file; reports and returns NULL on failure. */
+static char *
+read_content_file(struct loader *ld, const char *path, const char *shown,
+    size_t *len)
+{
+	char *text = file_read(path, LOAD_MAX_FILE, len);
+
+	if (text == NULL) {
+		if (errno == EFBIG)
+			diag_error(ld->dl, file_pos(shown), "file is larger "
+			    "than %u MiB", LOAD_MAX_FILE >> 20);
+		else
+			diag_error(ld->dl, file_pos(shown), "cannot read: %s",
+			    strerror(errno));
+	}
+	return text;
+}
+
+static const char *
+required_keys(const struct schema *s, struct buf *b)
+{
+	const struct field *f;
+
+	for (f = s->fields; f->key != NULL; f++)
+		if ((f->flags & F_REQUIRED) && !(f->flags & F_KEY))
+			buf_printf(b, "%s%s", b->len ? ", " : "", f->key);
+	return b->data ? b->data : "";
+}
+
+static void
+report_empty(struct loader *ld, const char *shown, const struct schema *s)
+{
+	struct buf b = { 0 };
+
+	diag_error(ld->dl, file_pos(shown), "file is empty; a %s needs %s",
+	    s->name, required_keys(s, &b));
+	buf_free(&b);
+}
+
+static void
+entity_add(struct loader *ld, struct entity *e)
+{
+	struct entity_set *set = &ld->m->set[e->kind];
+	struct entity **slot;
+
+	slot = array_push(&set->items, &set->len, &set->cap, sizeof(*slot));
+	*slot = e;
+	strmap_put(set->byid, e->id, e);
+}
+
+static void
+report_bad_id(struct loader *ld, const char *shown, const char *id,
+    const char *ext)
+{
+	diag_error(ld->dl, file_pos(shown), "\"%s\" is not a valid id: a "
+	    "file name must be lower-case letters a-z, digits and '-' before "
+	    "%s, at most 64 characters (e.g. tyokokeilu%s)", id, ext, ext);
+}
+
+static void
+load_yaml_entity(struct loader *ld, enum kind kind, const char *dir,
+    const char *name)
+{
+	const struct schema *s = schema_of_kind[kind];
+	char *path = path_join(dir, name), *shown = xstrdup(path), *text, *id;
+	struct ynode *root;
+	struct entity *e;
+	size_t len;
+	int empty;
+
+	id = xstrndup(name, strlen(name) - strlen(".yaml"));
+	if (!id_valid(id)) {
+		report_bad_id(ld, shown, id, ".yaml");
+		goto out;
+	}
+	if ((text = read_content_file(ld, path, shown, &len)) == NULL)
+		goto out;
+	root = ydoc_parse(text, len, shown, 0, ld->dl, &empty);
+	free(text);
+	if (root == NULL) {
+		if (empty)
+			report_empty(ld, shown, s);
+		goto out;
+	}
+	e = xcalloc(1, s->size);
+	e->kind = kind;
+	e->id = id;
+	e->file = shown;
+	e->pos = file_pos(e->file);
+	id = shown = NULL;
+	decode_struct(&ld->ctx, s, root, e, e->pos);
+	ynode_free(root);
+	entity_add(ld, e);
+out:
+	free(id);
+	free(shown);
+	free(path);
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+
+	return ls > lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+static void
+load_kind(struct loader *ld, enum kind kind)
+{
+	char *dir = path_join(ld->m->root, kind_dirs[kind]);
+	char **names;
+	size_t n, i;
+
+	names = dir_list(dir, &n);
+	for (i = 0; names && i < n; i++) {
+		char *path = path_join(dir, names[i]);
+
+		if (is_dir(path))
+			diag_warning(ld->dl, file_pos(path), "unexpected "
+			    "folder: %s/ holds only .yaml files",
+			    kind_dirs[kind]);
+		else if (has_suffix(names[i], ".yaml"))
+			load_yaml_entity(ld, kind, dir, names[i]);
+		else if (has_suffix(names[i], ".yml"))
+			diag_warning(ld->dl, file_pos(path), "ignored: kartta "
+			    "reads .yaml files (rename it to end in .yaml)");
+		else
+			diag_warning(ld->dl, file_pos(path), "unexpected file "
+			    "in %s/ (ignored)", kind_dirs[kind]);
+		free(path);
+	}
+	dir_list_free(names, n);
+	free(dir);
+}
+
+/*
+ * Splits a guide file into front matter and body: the file starts with
+ * a line "---" and the front matter ends at the next "---" (or "...")
+ * line.  Returns 0 if there is no front matter.
+ */
+static int
+split_front_matter(const char *text, size_t len, size_t *fm_start,
+    size_t *fm_len, size_t *body_start, unsigned *body_line)
+{
+	size_t i = 0, line_start;
+	unsigned line = 1;
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (!(len - i >= 3 && memcmp(text + i, "---", 3) == 0))
+		return 0;
+	i += 3;
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r'))
+		i++;
+	if (i < len && text[i] != '\n')
+		return 0;
+	*fm_start = ++i;
+	line++;
+	while (i < len) {
+		size_t e;
+
+		line_start = i;
+		while (i < len && text[i] != '\n')
+			i++;
+		e = i;
+		while (e > line_start && (text[e - 1] == '\r' ||
+		    text[e - 1] == ' ' || text[e - 1] == '\t'))
+			e--;
+		if (e - line_start == 3 && (memcmp(text + line_start, "---",
+		    3) == 0 || memcmp(text + line_start, "...", 3) == 0)) {
+			*fm_len = line_start - *fm_start;
+			*body_start = i < len ? i + 1 : i;
+			*body_line = line + 1;
+			return 1;
+		}
+		if (i < len)
+			i++;
+		line++;
+	}
+	return 0;
+}
+
+static struct guide *
+guide_get(struct loader *ld, const char *id)
+{
+	struct guide *g = (struct guide *)model_find(ld->m, KIND_GUIDE, id);
+
+	if (g == NULL) {
+		g = xcalloc(1, sizeof(*g));
+		g->e.kind = KIND_GUIDE;
+		g->e.id = xstrdup(id);
+		g->e.file = path_join(ld->m->root, "guides");
+		g->e.pos = file_pos(g->e.file);
+		entity_add(ld, &g->e);
+	}
+	return g;
+}
+
+static void
+load_guide(struct loader *ld, const char *dir, const char *name)
+{
+	char *path = path_join(dir, name), *text = NULL, *id;
+	struct guide_variant v;
+	struct ynode *root = NULL;
+	size_t len, fm_start, fm_len, body_start;
+	unsigned body_line;
+	int lang = -1, empty;
+	const char *dot;
+	struct guide *g;
+
+	memset(&v, 0, sizeof(v));
+	id = xstrndup(name, strlen(name) - 3);
+	if ((dot = strrchr(id, '.')) != NULL) {
+		lang = 0;
+		while (lang_names[lang] && strcmp(lang_names[lang], dot + 1))
+			lang++;
+		if (lang_names[lang] == NULL) {
+			report_bad_id(ld, path, id, ".md");
+			goto out;
+		}
+		id[dot - id] = '\0';
+	}
+	if (!id_valid(id)) {
+		report_bad_id(ld, path, id, ".md");
+		goto out;
+	}
+	if ((text = read_content_file(ld, path, path, &len)) == NULL)
+		goto out;
+	if (len == 0) {
+		diag_error(ld->dl, file_pos(path), "file is empty; a guide "
+		    "needs front matter with a title, then Markdown");
+		goto out;
+	}
+	if (!split_front_matter(text, len, &fm_start, &fm_len, &body_start,
+	    &body_line)) {
+		diag_error(ld->dl, file_pos(path), "a guide must start with "
+		    "YAML front matter between two \"---\" lines, with at least "
+		    "a title");
+		goto out;
+	}
+	root = ydoc_parse(text + fm_start, fm_len, path, 1, ld->dl, &empty);
+	if (root == NULL && !empty)
+		goto out;
+	decode_struct(&ld->ctx, &schema_guide_front, root, &v,
+	    file_pos(path));
+	if (v.lang.pos.line && lang >= 0 && v.lang.v != lang) {
+		diag_error(ld->dl, v.lang.pos, "lang \"%s\" contradicts the "
+		    "file name, which says \"%s\"", lang_names[v.lang.v],
+		    lang_names[lang]);
+	}
+	if (lang < 0)
+		lang = v.lang.pos.line ? v.lang.v : (int)ld->m->site.langs[0];
+	if (!(ld->ctx.langmask & (1u << lang)))
+		diag_warning(ld->dl, file_pos(path), "guide in \"%s\" is not "
+		    "published: site.yaml languages do not include it",
+		    lang_names[lang]);
+	g = guide_get(ld, id);
+	if (g->variant[lang].file != NULL) {
+		diag_error(ld->dl, file_pos(path), "a second \"%s\" version of "
+		    "guide \"%s\" (the first is %s)", lang_names[lang], id,
+		    g->variant[lang].file);
+		schema_release(&schema_guide_front, &v);
+		goto out;
+	}
+	v.file = path;
+	v.body = xstrndup(text + body_start, len - body_start);
+	v.body_len = len - body_start;
+	v.body_pos.file = v.file;
+	v.body_pos.line = body_line;
+	v.body_pos.col = 1;
+	v.lang.v = lang;
+	g->variant[lang] = v;
+	path = NULL;
+out:
+	ynode_free(root);
+	free(text);
+	free(id);
+	free(path);
+}
+
+static void
+load_guides(struct loader *ld)
+{
+	char *dir = path_join(ld->m->root, "guides");
+	char **names;
+	size_t n, i;
+
+	names = dir_list(dir, &n);
+	for (i = 0; names && i < n; i++) {
+		char *path = path_join(dir, names[i]);
+
+		if (is_dir(path))
+			diag_warning(ld->dl, file_pos(path), "unexpected "
+			    "folder: guides/ holds only .md files");
+		else if (has_suffix(names[i], ".md"))
+			load_guide(ld, dir, names[i]);
+		else if (has_suffix(names[i], ".markdown"))
+			diag_warning(ld->dl, file_pos(path), "ignored: kartta "
+			    "reads .md files (rename it to end in .md)");
+		else
+			diag_warning(ld->dl, file_pos(path), "unexpected file "
+			    "in guides/ (ignored)");
+		free(path);
+	}
+	dir_list_free(names, n);
+	free(dir);
+}
+
+/*
+ * Plain strings are in the handbook's first language, which site.yaml
+ * itself names: read `languages` before decoding the rest.
+ */
+static void
+prescan_languages(struct loader *ld, const struct ynode *root)
+{
+	struct site *site = &ld->m->site;
+	size_t i, j;
+
+	ld->ctx.deflang = LANG_FI;
+	ld->ctx.langmask = 1u << LANG_FI;
+	if (root == NULL || root->type != YNODE_MAP)
+		return;
+	for (i = 0; i + 1 < root->nitems; i += 2) {
+		const struct ynode *k = root->items[i], *v = root->items[i + 1];
+
+		if (k->type != YNODE_SCALAR || strcmp(k->value, "languages"))
+			continue;
+		if (v->type != YNODE_SEQ || v->nitems == 0)
+			return;
+		site->nlangs = 0;
+		ld->ctx.langmask = 0;
+		for (j = 0; j < v->nitems; j++) {
+			const struct ynode *l = v->items[j];
+			int idx;
+
+			if (l->type != YNODE_SCALAR)
+				continue;
+			for (idx = 0; lang_names[idx]; idx++)
+				if (strcmp(lang_names[idx], l->value) == 0)
+					break;
+			if (lang_names[idx] == NULL)
+				continue;
+			if (ld->ctx.langmask & (1u << idx)) {
+				diag_error(ld->dl, l->pos, "language \"%s\" "
+				    "is listed twice", l->value);
+				continue;
+			}
+			ld->ctx.langmask |= 1u << idx;
+			site->langs[site->nlangs++] = (enum lang)idx;
+		}
+		if (site->nlangs == 0) {
+			site->nlangs = 1;
+			site->langs[0] = LANG_FI;
+			ld->ctx.langmask = 1u << LANG_FI;
+		}
+		ld->ctx.deflang = site->langs[0];
+		return;
+	}
+}
+
+static void
+load_site(struct loader *ld)
+{
+	struct site *site = &ld->m->site;
+	char *text;
+	struct ynode *root;
+	size_t len, i;
+	int empty;
+
+	site->file = path_join(ld->m->root, "site.yaml");
+	if (access(site->file, F_OK) != 0) {
+		diag_error(ld->dl, file_pos(site->file), "missing site.yaml: "
+		    "every content folder needs one, with at least a title");
+		prescan_languages(ld, NULL);
+		return;
+	}
+	if ((text = read_content_file(ld, site->file, site->file, &len)) ==
+	    NULL) {
+		prescan_languages(ld, NULL);
+		return;
+	}
+	root = ydoc_parse(text, len, site->file, 0, ld->dl, &empty);
+	free(text);
+	prescan_languages(ld, root);
+	if (root == NULL) {
+		if (empty)
+			report_empty(ld, site->file, &schema_site);
+		return;
+	}
+	decode_struct(&ld->ctx, &schema_site, root, site, file_pos(site->file));
+	ynode_free(root);
+	if (site->anonymity.k.pos.line)
+		site->k = site->anonymity.k.v;
+	if (site->anonymity.rounding.pos.line)
+		site->rounding = site->anonymity.rounding.v;
+	for (i = 0; i < site->audiences.len; i++) {
+		struct audience *a = &((struct audience *)
+		    site->audiences.items)[i];
+
+		strmap_put(ld->m->audiences, a->id.s, a);
+	}
+}
+
+static int
+entity_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct entity *const *)a)->id,
+	    (*(struct entity *const *)b)->id);
+}
+
+/* Warns about what the content root holds besides the known parts. */
+static void
+check_root_entries(struct loader *ld)
+{
+	static const char *const known[] = { "site.yaml", "data", "assets",
+		NULL };
+	char **names;
+	size_t n, i, k;
+
+	names = dir_list(ld->m->root, &n);
+	for (i = 0; names && i < n; i++) {
+		int found = 0;
+		struct suggest sg;
+
+		suggest_init(&sg, names[i]);
+		for (k = 0; known[k]; k++) {
+			found |= strcmp(names[i], known[k]) == 0;
+			suggest_offer(&sg, known[k]);
+		}
+		for (k = 0; kind_dirs[k]; k++) {
+			found |= strcmp(names[i], kind_dirs[k]) == 0;
+			suggest_offer(&sg, kind_dirs[k]);
+		}
+		if (!found) {
+			char *path = path_join(ld->m->root, names[i]);
+
+			if (suggest_result(&sg))
+				diag_warning(ld->dl, file_pos(path), "unexpected "
+				    "entry (ignored; did you mean \"%s\"?)",
+				    suggest_result(&sg));
+			else
+				diag_warning(ld->dl, file_pos(path), "unexpected "
+				    "entry (ignored)");
+			free(path);
+		}
+	}
+	dir_list_free(names, n);
+}
+
+struct model *
+load_content(const char *root, struct diag_list *dl)
+{
+	struct loader ld;
+	size_t k;
+
+	if (!is_dir(root)) {
+		diag_error(dl, file_pos(root), "content folder not found "
+		    "(give another with -c)");
+		return NULL;
+	}
+	memset(&ld, 0, sizeof(ld));
+	ld.m = model_new(root);
+	ld.dl = dl;
+	ld.ctx.dl = dl;
+	load_site(&ld);
+	check_root_entries(&ld);
+	for (k = 0; k < KIND_COUNT; k++) {
+		if (k == KIND_GUIDE)
+			load_guides(&ld);
+		else
+			load_kind(&ld, (enum kind)k);
+	}
+	for (k = 0; k < KIND_COUNT; k++) {
+		struct entity_set *set = &ld.m->set[k];
+		size_t i;
+
+		if (set->len > 1)
+			qsort(set->items, set->len, sizeof(struct entity *),
+			    entity_cmp);
+		for (i = 0; i < set->len; i++)
+			set->items[i]->index = i;
+	}
+	return ld.m;
+}

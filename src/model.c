@@ -1,0 +1,212 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "md.h"
+#include "schema.h"
+#include "util.h"
+
+const char *const lang_names[] = { "fi", "sv", "en", NULL };
+const char *const kind_names[] = { "actor", "group", "service", "path",
+	"segment", "decision", "map", "flow", "guide", "audience", NULL };
+const char *const kind_dirs[] = { "actors", "groups", "services", "paths",
+	"segments", "decisions", "maps", "flows", "guides", NULL };
+
+struct model *
+model_new(const char *root)
+{
+	struct model *m = xcalloc(1, sizeof(*m));
+	size_t k;
+
+	m->root = xstrdup(root);
+	for (k = 0; k < KIND_COUNT; k++)
+		m->set[k].byid = strmap_new();
+	m->audiences = strmap_new();
+	m->site.langs[0] = LANG_FI;
+	m->site.nlangs = 1;
+	m->site.k = 5;
+	m->site.rounding = 1;
+	return m;
+}
+
+static void
+guide_release(struct guide *g)
+{
+	size_t i;
+
+	for (i = 0; i < LANG_COUNT; i++) {
+		schema_release(&schema_guide_front, &g->variant[i]);
+		free(g->variant[i].file);
+		free(g->variant[i].body);
+		md_doc_free(g->variant[i].md);
+	}
+}
+
+static void
+entity_free(struct entity *e)
+{
+	switch (e->kind) {
+	case KIND_GUIDE:
+		guide_release((struct guide *)e);
+		break;
+	case KIND_ACTOR:
+		free(((struct actor *)e)->provides.items);
+		free(((struct actor *)e)->paths.items);
+		free(((struct actor *)e)->parts.items);
+		free(((struct actor *)e)->maps.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_GROUP:
+		free(((struct group *)e)->services.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_SERVICE:
+		free(((struct service *)e)->paths.items);
+		free(((struct service *)e)->previous.items);
+		free(((struct service *)e)->segments.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_SEGMENT:
+		free(((struct segment *)e)->paths.items);
+		free(((struct segment *)e)->outcomes.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	default:
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	}
+	free(e->id);
+	free(e->file);
+	free(e);
+}
+
+void
+model_free(struct model *m)
+{
+	size_t k, i;
+
+	if (m == NULL)
+		return;
+	for (k = 0; k < KIND_COUNT; k++) {
+		for (i = 0; i < m->set[k].len; i++)
+			entity_free(m->set[k].items[i]);
+		free(m->set[k].items);
+		strmap_free(m->set[k].byid);
+	}
+	schema_release(&schema_site, &m->site);
+	free(m->site.file);
+	strmap_free(m->audiences);
+	free(m->root);
+	free(m);
+}
+
+struct entity *
+model_find(const struct model *m, enum kind kind, const char *id)
+{
+	if (kind >= KIND_COUNT || id == NULL)
+		return NULL;
+	return strmap_get(m->set[kind].byid, id);
+}
+
+enum kind
+kind_from_name(const char *name, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (strlen(kind_names[k]) == len &&
+		    strncmp(kind_names[k], name, len) == 0)
+			return (enum kind)k;
+	return KIND_NONE;
+}
+
+const struct text_part *
+text_part_get(const struct text *t, const struct site *site, enum lang lang)
+{
+	size_t i;
+
+	if (t->part[lang].s != NULL)
+		return &t->part[lang];
+	if (t->part[site->langs[0]].s != NULL)
+		return &t->part[site->langs[0]];
+	for (i = 0; i < LANG_COUNT; i++)
+		if (t->part[i].s != NULL)
+			return &t->part[i];
+	return NULL;
+}
+
+const char *
+text_get(const struct text *t, const struct site *site, enum lang lang,
+    enum lang *used)
+{
+	const struct text_part *p = text_part_get(t, site, lang);
+
+	if (p == NULL)
+		return NULL;
+	if (used)
+		*used = (enum lang)(p - t->part);
+	return p->s;
+}
+
+void
+links_add(struct links *l, struct entity *e)
+{
+	struct entity **slot;
+
+	if (l->len > 0 && l->items[l->len - 1] == e)
+		return;
+	slot = array_push(&l->items, &l->len, &l->cap, sizeof(*slot));
+	*slot = e;
+}
+
+const char *
+entity_title(const struct model *m, const struct entity *e, enum lang lang)
+{
+	const struct text *t = NULL;
+	const char *s;
+
+	switch (e->kind) {
+	case KIND_ACTOR:
+		t = &((const struct actor *)e)->name;
+		break;
+	case KIND_GROUP:
+		t = &((const struct group *)e)->name;
+		break;
+	case KIND_SERVICE:
+		t = &((const struct service *)e)->name;
+		break;
+	case KIND_PATH:
+		t = &((const struct path *)e)->title;
+		break;
+	case KIND_SEGMENT:
+		t = &((const struct segment *)e)->name;
+		break;
+	case KIND_DECISION:
+		t = &((const struct decision *)e)->title;
+		break;
+	case KIND_MAP:
+		t = &((const struct map *)e)->title;
+		break;
+	case KIND_FLOW:
+		t = &((const struct flow *)e)->title;
+		break;
+	case KIND_GUIDE: {
+		const struct guide *g = (const struct guide *)e;
+		size_t i;
+
+		if (g->variant[lang].title.s)
+			return g->variant[lang].title.s;
+		if (g->variant[m->site.langs[0]].title.s)
+			return g->variant[m->site.langs[0]].title.s;
+		for (i = 0; i < LANG_COUNT; i++)
+			if (g->variant[i].title.s)
+				return g->variant[i].title.s;
+		return e->id;
+	}
+	default:
+		return e->id;
+	}
+	s = text_get(t, &m->site, lang, NULL);
+	return s ? s : e->id;
+}

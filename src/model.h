@@ -1,0 +1,350 @@
+/*
+ * The handbook model: every entity of a content tree, decoded from YAML
+ * by the schema tables (schema.c), then resolved (resolve.c): references
+ * point at their targets and back-links are filled in.  The model owns
+ * everything in it; renderers only read it.
+ */
+#ifndef KARTTA_MODEL_H
+#define KARTTA_MODEL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct md_doc;
+struct strmap;
+
+enum lang {
+	LANG_FI,
+	LANG_SV,
+	LANG_EN,
+	LANG_COUNT,
+};
+
+enum kind {
+	KIND_ACTOR,
+	KIND_GROUP,
+	KIND_SERVICE,
+	KIND_PATH,
+	KIND_SEGMENT,
+	KIND_DECISION,
+	KIND_MAP,
+	KIND_FLOW,
+	KIND_GUIDE,
+	KIND_COUNT,
+	KIND_AUDIENCE = KIND_COUNT, /* site.yaml audiences: refs only */
+	KIND_NONE,
+};
+
+/* One language's string of a text value. */
+struct text_part {
+	char *s;             /* owned; NULL when this language is missing */
+	struct pos pos;      /* where the string starts */
+	unsigned block;      /* written as a YAML block scalar (| or >) */
+	unsigned indent;     /* block scalar: column of its text */
+	struct md_doc *md;   /* owned; parsed Markdown of (md) fields */
+};
+
+/* A text field: a plain string or a map from language to string. */
+struct text {
+	struct text_part part[LANG_COUNT]; /* indexed by enum lang */
+	struct pos pos;                    /* line 0 when absent */
+};
+
+struct str {
+	char *s;        /* owned; NULL when absent */
+	struct pos pos; /* line 0 when absent */
+};
+
+struct num {
+	long v;         /* the value */
+	struct pos pos; /* line 0 when absent */
+};
+
+struct flag {
+	int v;          /* 0 or 1 */
+	struct pos pos; /* line 0 when absent */
+};
+
+struct choice {
+	int v;          /* index into the field's enum table */
+	struct pos pos; /* line 0 when absent */
+};
+
+/* A reference to another entity by id. */
+struct ref {
+	char *id;              /* owned; NULL when absent */
+	enum kind kind;        /* the kind it names */
+	struct pos pos;        /* where it was written */
+	struct entity *target; /* borrowed; set by resolve */
+};
+
+/* A list of decoded values, all of one type. */
+struct list {
+	void *items;    /* owned array of len elements */
+	size_t len;     /* number of elements */
+	struct pos pos; /* line 0 when absent */
+	int all;        /* the keyword `all` was written instead */
+};
+
+/* A list of borrowed pointers, for back-links. */
+struct links {
+	struct entity **items; /* owned array; pointees borrowed */
+	size_t len;            /* used */
+	size_t cap;            /* allocated */
+};
+
+/* The common head of every entity; always the first member. */
+struct entity {
+	enum kind kind; /* what it is */
+	char *id;       /* owned; from the file name */
+	char *file;     /* owned; path as shown in diagnostics */
+	struct pos pos; /* file:1:1 */
+	size_t index;   /* position in its sorted entity_set */
+};
+
+struct contact {
+	struct str phone;   /* public switchboard, not a person's */
+	struct str email;   /* public service address */
+	struct str address; /* visiting or postal address */
+	struct str hours;   /* opening hours */
+	struct pos pos;     /* line 0 when absent */
+};
+
+struct actor {
+	struct entity e;
+	struct text name;
+	struct choice kind;      /* enum actor_kind table */
+	struct text summary;
+	struct text description; /* md */
+	struct ref part_of;      /* actor */
+	struct str url;
+	struct contact contact;
+	/* Back-links, filled by resolve. */
+	struct links provides;   /* services it provides */
+	struct links paths;      /* paths it appears in */
+	struct links parts;      /* actors that are part of it */
+	struct links maps;       /* maps it is drawn on */
+};
+
+struct group {
+	struct entity e;
+	struct text name;
+	struct text summary;
+	struct num order;
+	struct str colour;       /* #rrggbb */
+	struct links services;   /* back-link: its services, by order */
+};
+
+struct link {
+	struct text title;
+	struct str url;
+};
+
+struct service {
+	struct entity e;
+	struct text name;
+	struct ref group;        /* group */
+	struct list providers;   /* struct ref, actors */
+	struct text summary;
+	struct text description; /* md */
+	struct text for_whom;    /* md */
+	struct choice access;
+	struct text how_to_access; /* md */
+	struct list criteria;    /* struct text */
+	struct list related;     /* struct ref, services */
+	struct list next;        /* struct ref, services */
+	struct list links;       /* struct link */
+	struct list tags;        /* struct str */
+	struct links paths;      /* back-link: paths through it */
+	struct links previous;   /* back-link: services whose next is this */
+	struct links segments;   /* back-link: segments listing it */
+};
+
+struct persona {
+	struct str name;         /* a first name only */
+	struct str age;          /* a band such as 25-35 */
+	struct text situation;   /* md */
+	struct pos pos;
+};
+
+struct step {
+	struct ref at;           /* service or actor */
+	struct text title;
+	struct choice stage;
+	struct ref responsible;  /* actor */
+	struct text note;        /* md */
+	struct text quote;
+	struct flag handoff;
+	struct str duration;
+};
+
+struct path {
+	struct entity e;
+	struct text title;
+	struct persona persona;
+	struct ref segment;      /* segment */
+	struct ref coordinator;  /* actor */
+	struct list steps;       /* struct step */
+};
+
+struct segment {
+	struct entity e;
+	struct text name;
+	struct num level;
+	struct text summary;
+	struct list when;        /* struct text */
+	struct list not_when;    /* struct text */
+	struct ref coordinator;  /* actor */
+	struct list services;    /* struct ref, services */
+	struct links paths;      /* back-link: paths illustrating it */
+	struct links outcomes;   /* back-link: decisions ending here */
+};
+
+struct answer {
+	struct text label;
+	struct str go;           /* question id (`goto`) */
+	struct str outcome;      /* outcome id */
+};
+
+struct question {
+	struct str id;           /* the map key */
+	struct text text;
+	struct list answers;     /* struct answer */
+};
+
+struct outcome {
+	struct str id;           /* the map key */
+	struct text text;
+	struct ref segment;      /* segment */
+	struct ref actor;        /* actor */
+};
+
+struct decision {
+	struct entity e;
+	struct text title;
+	struct text description; /* md */
+	struct str start;        /* question id */
+	struct list questions;   /* struct question, in file order */
+	struct list outcomes;    /* struct outcome, in file order */
+};
+
+struct map_edge {
+	struct ref from;         /* service, actor or group */
+	struct ref to;
+	struct text label;
+};
+
+struct map {
+	struct entity e;
+	struct text title;
+	struct text description; /* md */
+	struct ref centre;       /* actor */
+	struct list actors;      /* struct ref, or all */
+	struct list groups;      /* struct ref, or all */
+	struct list edges;       /* struct map_edge */
+	struct choice layout;
+	struct choice direction;
+	struct choice paper;
+};
+
+struct flow {
+	struct entity e;
+	struct text title;
+	struct text description; /* md */
+	struct str source;       /* path under data/ */
+	struct choice format;
+	struct str period;
+	struct num k;
+};
+
+/* One language's file of a guide: <id>.md or <id>.<lang>.md. */
+struct guide_variant {
+	char *file;              /* owned; NULL if there is no such file */
+	struct str title;
+	struct num order;
+	struct list audience;    /* struct ref, audiences */
+	struct choice lang;
+	char *body;              /* owned Markdown after the front matter */
+	size_t body_len;
+	struct pos body_pos;     /* where the body starts */
+	struct md_doc *md;       /* owned; parsed body */
+};
+
+struct guide {
+	struct entity e;
+	struct guide_variant variant[LANG_COUNT]; /* by enum lang */
+};
+
+struct audience {
+	struct str id;           /* the map key */
+	struct text name;
+};
+
+struct anonymity {
+	struct num k;            /* smallest count ever published */
+	struct num rounding;     /* counts rounded to a multiple of it */
+	struct pos pos;
+};
+
+struct site {
+	char *file;              /* owned display path of site.yaml */
+	struct text title;
+	struct list languages;   /* struct choice over lang_names */
+	struct text region;
+	struct text publisher;
+	struct text description; /* md */
+	struct str license;
+	struct list audiences;   /* struct audience */
+	struct anonymity anonymity;
+	/* Derived. */
+	enum lang langs[LANG_COUNT]; /* the languages, default first */
+	size_t nlangs;               /* how many */
+	long k;                      /* effective anonymity.k */
+	long rounding;               /* effective anonymity.rounding */
+};
+
+/* All entities of one kind, sorted by id once loading is done. */
+struct entity_set {
+	struct entity **items;   /* owned array of owned entities */
+	size_t len;
+	size_t cap;
+	struct strmap *byid;     /* owned index; keys borrowed from items */
+};
+
+struct model {
+	char *root;              /* owned: the content folder as given */
+	struct site site;
+	struct entity_set set[KIND_COUNT];
+	struct strmap *audiences; /* owned; id -> struct audience */
+};
+
+extern const char *const lang_names[]; /* "fi", "sv", "en", NULL */
+extern const char *const kind_names[]; /* "actor", …: ref prefixes */
+extern const char *const kind_dirs[];  /* "actors", …: content folders */
+
+struct model *model_new(const char *root);
+void model_free(struct model *m);
+
+/* Returns the entity of that kind and id, or NULL. */
+struct entity *model_find(const struct model *m, enum kind kind,
+    const char *id);
+/* Returns the kind named by a ref prefix ("service"), or KIND_NONE. */
+enum kind kind_from_name(const char *name, size_t len);
+
+/* Returns the text in lang, falling back to the default language and
+ * then to any language; *used gets the language returned.  NULL when
+ * the text is absent. */
+const char *text_get(const struct text *t, const struct site *site,
+    enum lang lang, enum lang *used);
+/* Returns the part text_get would pick, or NULL. */
+const struct text_part *text_part_get(const struct text *t,
+    const struct site *site, enum lang lang);
+
+void links_add(struct links *l, struct entity *e);
+
+/* The name of an entity in lang: its name or title field. */
+const char *entity_title(const struct model *m, const struct entity *e,
+    enum lang lang);
+
+#endif

@@ -1,0 +1,426 @@
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "resolve.h"
+#include "util.h"
+
+static const enum ui_key kind_ui_plural[KIND_COUNT] = {
+	[KIND_ACTOR] = UI_ACTORS, [KIND_GROUP] = UI_GROUPS,
+	[KIND_SERVICE] = UI_SERVICES, [KIND_PATH] = UI_PATHS,
+	[KIND_SEGMENT] = UI_SEGMENTS, [KIND_DECISION] = UI_DECISIONS,
+	[KIND_MAP] = UI_MAPS, [KIND_FLOW] = UI_FLOWS, [KIND_GUIDE] = UI_GUIDES,
+};
+static const enum ui_key kind_ui_singular[KIND_COUNT] = {
+	[KIND_ACTOR] = UI_ACTOR, [KIND_GROUP] = UI_GROUP,
+	[KIND_SERVICE] = UI_SERVICE, [KIND_PATH] = UI_PATH,
+	[KIND_SEGMENT] = UI_SEGMENT, [KIND_DECISION] = UI_DECISION,
+	[KIND_MAP] = UI_MAP, [KIND_FLOW] = UI_FLOW, [KIND_GUIDE] = UI_GUIDE,
+};
+
+/* The order of the site navigation. */
+static const enum kind nav_kinds[] = { KIND_GUIDE, KIND_SERVICE,
+	KIND_ACTOR, KIND_PATH, KIND_SEGMENT, KIND_DECISION, KIND_MAP,
+	KIND_FLOW };
+
+const char *
+kind_label(enum lang lang, enum kind kind, int plural)
+{
+	return ui(lang, plural ? kind_ui_plural[kind] : kind_ui_singular[kind]);
+}
+
+const char *
+lang_root(const struct model *m, enum lang lang)
+{
+	static const char *const roots[LANG_COUNT] = { "fi/", "sv/", "en/" };
+
+	return lang == m->site.langs[0] ? "" : roots[lang];
+}
+
+char *
+page_path(enum kind kind, const char *id)
+{
+	if (id == NULL)
+		return xasprintf("%s/index.html", kind_dirs[kind]);
+	return xasprintf("%s/%s.html", kind_dirs[kind], id);
+}
+
+char *
+page_url(const struct page_ctx *pc, enum kind kind, const char *id)
+{
+	char *path = page_path(kind, id), *url;
+
+	url = xasprintf("%s%s", pc->to_lang_root, path);
+	free(path);
+	return url;
+}
+
+/* md_env callbacks for rendering. */
+
+static char *
+env_url(void *arg, enum md_ref_kind kind, const char *id, const char *frag)
+{
+	struct page_ctx *pc = arg;
+	enum kind k = kind_of_md_ref(kind);
+	char *url, *full;
+
+	if (model_find(pc->m, k, id) == NULL)
+		return NULL;
+	url = page_url(pc, k, id);
+	if (frag == NULL)
+		return url;
+	full = xasprintf("%s#%s", url, frag);
+	free(url);
+	return full;
+}
+
+static int
+env_exists(void *arg, enum md_ref_kind kind, const char *id)
+{
+	struct page_ctx *pc = arg;
+
+	return model_find(pc->m, kind_of_md_ref(kind), id) != NULL;
+}
+
+static char *
+env_asset(void *arg, const char *path)
+{
+	struct page_ctx *pc = arg;
+
+	if (strncmp(path, "assets/", 7) != 0 || strstr(path, "..") != NULL)
+		return NULL;
+	return xasprintf("%s%s", pc->to_root, path);
+}
+
+static char *
+repeat_up(size_t n)
+{
+	struct buf b = { 0 };
+
+	while (n-- > 0)
+		buf_puts(&b, "../");
+	return buf_detach(&b);
+}
+
+static void
+fill_nav(struct page_ctx *pc, xmlNodePtr nav)
+{
+	xmlNodePtr ul, li, a;
+	char *url;
+	size_t i;
+
+	html_attr(nav, "aria-label", ui(pc->lang, UI_NAV));
+	ul = html_el(nav, "ul", NULL);
+	li = html_el(ul, "li", NULL);
+	url = xasprintf("%sindex.html", pc->to_lang_root);
+	a = html_link(li, url, ui(pc->lang, UI_HOME));
+	if (strcmp(pc->rel, "index.html") == 0)
+		html_attr(a, "aria-current", "page");
+	free(url);
+	for (i = 0; i < ARRAY_LEN(nav_kinds); i++) {
+		enum kind k = nav_kinds[i];
+		char *path;
+
+		if (pc->m->set[k].len == 0)
+			continue;
+		li = html_el(ul, "li", NULL);
+		url = page_url(pc, k, NULL);
+		a = html_link(li, url, kind_label(pc->lang, k, 1));
+		path = page_path(k, NULL);
+		if (strcmp(pc->rel, path) == 0)
+			html_attr(a, "aria-current", "page");
+		free(path);
+		free(url);
+	}
+}
+
+static void
+fill_langs(struct page_ctx *pc, xmlNodePtr nav)
+{
+	const struct site *site = &pc->m->site;
+	xmlNodePtr ul;
+	size_t i;
+
+	if (site->nlangs < 2) {
+		xmlUnlinkNode(nav);
+		xmlFreeNode(nav);
+		return;
+	}
+	html_attr(nav, "aria-label", ui(pc->lang, UI_LANGS));
+	ul = html_el(nav, "ul", NULL);
+	for (i = 0; i < site->nlangs; i++) {
+		enum lang l = site->langs[i];
+		xmlNodePtr li = html_el(ul, "li", NULL), a;
+		char *url = xasprintf("%s%s%s", pc->to_root, lang_root(pc->m, l),
+		    pc->rel);
+
+		a = html_link(li, url, ui(l, UI_LANGUAGE_NAME));
+		html_attr(a, "lang", lang_names[l]);
+		html_attr(a, "hreflang", lang_names[l]);
+		if (l == pc->lang)
+			html_attr(a, "aria-current", "true");
+		free(url);
+	}
+}
+
+static void
+fill_breadcrumbs(struct page_ctx *pc, xmlNodePtr nav, const char *title,
+    enum kind crumb_kind)
+{
+	xmlNodePtr ol, li;
+	char *url;
+
+	if (strcmp(pc->rel, "index.html") == 0) {
+		xmlUnlinkNode(nav);
+		xmlFreeNode(nav);
+		return;
+	}
+	html_attr(nav, "aria-label", ui(pc->lang, UI_BREADCRUMBS));
+	ol = html_el(nav, "ol", NULL);
+	li = html_el(ol, "li", NULL);
+	url = xasprintf("%sindex.html", pc->to_lang_root);
+	html_link(li, url, ui(pc->lang, UI_HOME));
+	free(url);
+	if (crumb_kind != KIND_NONE) {
+		li = html_el(ol, "li", NULL);
+		url = page_url(pc, crumb_kind, NULL);
+		html_link(li, url, kind_label(pc->lang, crumb_kind, 1));
+		free(url);
+	}
+	li = html_el(ol, "li", NULL);
+	html_attr(html_el(li, "span", title), "aria-current", "page");
+}
+
+static void
+fill_footer(struct page_ctx *pc, xmlNodePtr footer)
+{
+	const struct site *site = &pc->m->site;
+	xmlNodePtr p;
+
+	if (site->publisher.pos.line) {
+		p = html_el(footer, "p", NULL);
+		html_text(p, ui(pc->lang, UI_PUBLISHER));
+		html_text(p, ": ");
+		page_text(pc, p, &site->publisher);
+	}
+	if (site->region.pos.line) {
+		p = html_el(footer, "p", NULL);
+		html_text(p, ui(pc->lang, UI_REGION));
+		html_text(p, ": ");
+		page_text(pc, p, &site->region);
+	}
+	if (site->license.s) {
+		p = html_el(footer, "p", NULL);
+		html_text(p, ui(pc->lang, UI_LICENSE));
+		html_text(p, ": ");
+		html_text(p, site->license.s);
+	}
+}
+
+xmlNodePtr
+page_begin(struct page_ctx *pc, const struct model *m,
+    const struct html_template *tpl, enum lang lang, const char *rel,
+    const char *title, enum kind crumb_kind)
+{
+	struct html_page *hp = &pc->page;
+	const char *site_title;
+	size_t depth = 0, i;
+	char *s;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->m = m;
+	pc->lang = lang;
+	pc->rel = xstrdup(rel);
+	for (i = 0; rel[i]; i++)
+		depth += rel[i] == '/';
+	pc->to_lang_root = repeat_up(depth);
+	pc->to_root = repeat_up(depth + (lang_root(m, lang)[0] != '\0'));
+	pc->env.exists = env_exists;
+	pc->env.url = env_url;
+	pc->env.asset_url = env_asset;
+	pc->env.arg = pc;
+	html_page_init(hp, tpl, lang_names[lang]);
+
+	site_title = text_get(&m->site.title, &m->site, lang, NULL);
+	if (site_title == NULL)
+		site_title = "";
+	if (hp->slot[SLOT_TITLE]) {
+		if (title != NULL && strcmp(rel, "index.html") != 0) {
+			s = xasprintf("%s – %s", title, site_title);
+			html_text(hp->slot[SLOT_TITLE], s);
+			free(s);
+		} else
+			html_text(hp->slot[SLOT_TITLE], site_title);
+	}
+	if (hp->slot[SLOT_CSS]) {
+		xmlChar *href = xmlGetProp(hp->slot[SLOT_CSS],
+		    (const xmlChar *)"href");
+
+		s = xasprintf("%s%s", pc->to_root, href ? (char *)href :
+		    "theme/style.css");
+		html_attr(hp->slot[SLOT_CSS], "href", s);
+		free(s);
+		xmlFree(href);
+	}
+	if (hp->slot[SLOT_SKIP])
+		html_text(hp->slot[SLOT_SKIP], ui(lang, UI_SKIP));
+	if (hp->slot[SLOT_HOME]) {
+		s = xasprintf("%sindex.html", pc->to_lang_root);
+		html_attr(hp->slot[SLOT_HOME], "href", s);
+		free(s);
+		page_text(pc, hp->slot[SLOT_HOME], &m->site.title);
+	}
+	if (hp->slot[SLOT_NAV])
+		fill_nav(pc, hp->slot[SLOT_NAV]);
+	if (hp->slot[SLOT_LANGS])
+		fill_langs(pc, hp->slot[SLOT_LANGS]);
+	if (hp->slot[SLOT_BREADCRUMBS])
+		fill_breadcrumbs(pc, hp->slot[SLOT_BREADCRUMBS],
+		    title ? title : site_title, crumb_kind);
+	if (hp->slot[SLOT_FOOTER])
+		fill_footer(pc, hp->slot[SLOT_FOOTER]);
+	if (hp->slot[SLOT_MAIN] == NULL)
+		hp->slot[SLOT_MAIN] = html_el(xmlDocGetRootElement(hp->doc),
+		    "main", NULL);
+	return hp->slot[SLOT_MAIN];
+}
+
+void
+page_end(struct page_ctx *pc, struct buf *out)
+{
+	html_page_serialize(&pc->page, out);
+	html_page_release(&pc->page);
+	md_headings_free(pc->headings, pc->nheadings);
+	free(pc->rel);
+	free(pc->to_lang_root);
+	free(pc->to_root);
+	memset(pc, 0, sizeof(*pc));
+}
+
+void
+page_text(struct page_ctx *pc, xmlNodePtr parent, const struct text *t)
+{
+	enum lang used;
+	const char *s = text_get(t, &pc->m->site, pc->lang, &used);
+
+	if (s == NULL)
+		return;
+	if (used != pc->lang) {
+		xmlNodePtr span = html_el(parent, "span", s);
+
+		html_attr(span, "lang", lang_names[used]);
+	} else
+		html_text(parent, s);
+}
+
+xmlNodePtr
+page_text_el(struct page_ctx *pc, xmlNodePtr parent, const char *name,
+    const char *cls, const struct text *t)
+{
+	enum lang used;
+	const char *s = text_get(t, &pc->m->site, pc->lang, &used);
+	xmlNodePtr el;
+
+	if (s == NULL)
+		return NULL;
+	el = html_el_class(parent, name, cls, s);
+	if (used != pc->lang)
+		html_attr(el, "lang", lang_names[used]);
+	return el;
+}
+
+void
+page_md(struct page_ctx *pc, xmlNodePtr parent, const struct text *t,
+    int shift)
+{
+	const struct text_part *p = text_part_get(t, &pc->m->site, pc->lang);
+	xmlNodePtr into = parent;
+
+	if (p == NULL || p->md == NULL)
+		return;
+	if (p != &t->part[pc->lang]) {
+		into = html_el(parent, "div", NULL);
+		html_attr(into, "lang", lang_names[p - t->part]);
+	}
+	md_render(p->md, &pc->env, into, &pc->headings, &pc->nheadings, shift);
+}
+
+xmlNodePtr
+page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
+    const struct entity *e)
+{
+	char *url = page_url(pc, e->kind, e->id);
+	xmlNodePtr a = html_link(parent, url,
+	    entity_title(pc->m, e, pc->lang));
+
+	free(url);
+	return a;
+}
+
+xmlNodePtr
+page_entity_list(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
+    struct entity *const *items, size_t n)
+{
+	xmlNodePtr sec, ul;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	sec = page_section(pc, parent, heading, NULL);
+	ul = html_el(sec, "ul", NULL);
+	for (i = 0; i < n; i++)
+		page_entity_link(pc, html_el(ul, "li", NULL), items[i]);
+	return sec;
+}
+
+xmlNodePtr
+page_ref_list(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
+    const struct list *refs)
+{
+	struct entity **items;
+	size_t i, n = 0;
+	xmlNodePtr sec;
+
+	if (refs->len == 0)
+		return NULL;
+	items = xcalloc(refs->len, sizeof(*items));
+	for (i = 0; i < refs->len; i++) {
+		struct ref *r = &((struct ref *)refs->items)[i];
+
+		if (r->target)
+			items[n++] = r->target;
+	}
+	sec = page_entity_list(pc, parent, heading, items, n);
+	free(items);
+	return sec;
+}
+
+xmlNodePtr
+page_section(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
+    const char *id)
+{
+	xmlNodePtr sec = html_el(parent, "section", NULL);
+	xmlNodePtr h = html_el(sec, "h2", heading);
+	char *slug = id ? xstrdup(id) : md_slug(heading);
+	size_t i, n = 1;
+	char *unique = xstrdup(slug);
+
+	/* Section ids share the namespace of Markdown heading ids. */
+	for (i = 0; i < pc->nheadings; i++)
+		if (strcmp(pc->headings[i].id, unique) == 0) {
+			free(unique);
+			unique = xasprintf("%s-%zu", slug, ++n);
+			i = (size_t)-1;
+		}
+	html_attr(h, "id", unique);
+	pc->headings = xreallocarray(pc->headings, pc->nheadings + 1,
+	    sizeof(*pc->headings));
+	pc->headings[pc->nheadings].level = 2;
+	pc->headings[pc->nheadings].id = unique;
+	pc->headings[pc->nheadings].text = xstrdup(heading);
+	pc->nheadings++;
+	free(slug);
+	(void)pc;
+	return sec;
+}

@@ -1,0 +1,639 @@
+/*
+ * One renderer per kind of page.  Each reads the model and fills the
+ * <main> of a page_ctx; none keeps state between pages.
+ */
+#include "pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "util.h"
+
+static void
+add_lead(struct page_ctx *pc, xmlNodePtr main, const struct text *t)
+{
+	page_text_el(pc, main, "p", "lead", t);
+}
+
+static void
+add_h1(struct page_ctx *pc, xmlNodePtr main, const char *kind_label_text,
+    const char *title)
+{
+	xmlNodePtr h1 = html_el(main, "h1", NULL);
+
+	if (kind_label_text != NULL) {
+		html_el_class(h1, "span", "kind", kind_label_text);
+		html_text(h1, " ");
+	}
+	html_text(h1, title);
+}
+
+/* A <dl> row: term and a fresh <dd> to fill. */
+static xmlNodePtr
+fact(xmlNodePtr dl, const char *term)
+{
+	html_el(dl, "dt", term);
+	return html_el(dl, "dd", NULL);
+}
+
+static void
+md_section(struct page_ctx *pc, xmlNodePtr main, const char *heading,
+    const struct text *t)
+{
+	xmlNodePtr sec;
+
+	if (t->pos.line == 0)
+		return;
+	sec = heading ? page_section(pc, main, heading, NULL) :
+	    html_el(main, "div", NULL);
+	page_md(pc, sec, t, heading ? 2 : 1);
+}
+
+static void
+text_list_section(struct page_ctx *pc, xmlNodePtr main, const char *heading,
+    const struct list *l)
+{
+	xmlNodePtr ul;
+	size_t i;
+
+	if (l->len == 0)
+		return;
+	ul = html_el(page_section(pc, main, heading, NULL), "ul", NULL);
+	for (i = 0; i < l->len; i++)
+		page_text_el(pc, ul, "li", NULL, &((struct text *)l->items)[i]);
+}
+
+static void
+render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
+{
+	enum lang L = pc->lang;
+	xmlNodePtr dl, dd, ul;
+	size_t i;
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &s->e, L));
+	add_lead(pc, main, &s->summary);
+	dl = html_el_class(main, "dl", "facts", NULL);
+	if (s->group.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_GROUP)), s->group.target);
+	dd = fact(dl, ui(L, UI_PROVIDERS));
+	for (i = 0; i < s->providers.len; i++) {
+		struct ref *r = &((struct ref *)s->providers.items)[i];
+
+		if (i > 0)
+			html_text(dd, ", ");
+		if (r->target)
+			page_entity_link(pc, dd, r->target);
+	}
+	if (s->access.pos.line)
+		html_text(fact(dl, ui(L, UI_ACCESS)), ui_access(L, s->access.v));
+	md_section(pc, main, NULL, &s->description);
+	md_section(pc, main, ui(L, UI_FOR_WHOM), &s->for_whom);
+	md_section(pc, main, ui(L, UI_HOW_TO_ACCESS), &s->how_to_access);
+	text_list_section(pc, main, ui(L, UI_CRITERIA), &s->criteria);
+	page_ref_list(pc, main, ui(L, UI_NEXT), &s->next);
+	page_entity_list(pc, main, ui(L, UI_PREVIOUS_SERVICES),
+	    s->previous.items, s->previous.len);
+	page_ref_list(pc, main, ui(L, UI_RELATED), &s->related);
+	page_entity_list(pc, main, ui(L, UI_IN_SEGMENTS), s->segments.items,
+	    s->segments.len);
+	page_entity_list(pc, main, ui(L, UI_IN_PATHS), s->paths.items,
+	    s->paths.len);
+	if (s->links.len > 0) {
+		ul = html_el(page_section(pc, main, ui(L, UI_LINKS), NULL), "ul",
+		    NULL);
+		for (i = 0; i < s->links.len; i++) {
+			struct link *lk = &((struct link *)s->links.items)[i];
+			xmlNodePtr a = html_link(html_el(ul, "li", NULL),
+			    lk->url.s, NULL);
+
+			page_text(pc, a, &lk->title);
+		}
+	}
+	if (s->tags.len > 0) {
+		ul = html_el_class(page_section(pc, main, ui(L, UI_TAGS), NULL),
+		    "ul", "tags", NULL);
+		for (i = 0; i < s->tags.len; i++)
+			html_el(ul, "li", ((struct str *)s->tags.items)[i].s);
+	}
+}
+
+static void
+render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
+{
+	enum lang L = pc->lang;
+	xmlNodePtr dl, sec;
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &a->e, L));
+	add_lead(pc, main, &a->summary);
+	dl = html_el_class(main, "dl", "facts", NULL);
+	html_text(fact(dl, ui(L, UI_KIND)), ui_actor_kind(L, a->kind.v));
+	if (a->part_of.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_PART_OF)),
+		    a->part_of.target);
+	if (a->url.s)
+		html_link(fact(dl, ui(L, UI_WEBSITE)), a->url.s, a->url.s);
+	md_section(pc, main, NULL, &a->description);
+	page_entity_list(pc, main, ui(L, UI_PROVIDES), a->provides.items,
+	    a->provides.len);
+	page_entity_list(pc, main, ui(L, UI_PARTS), a->parts.items,
+	    a->parts.len);
+	page_entity_list(pc, main, ui(L, UI_IN_PATHS), a->paths.items,
+	    a->paths.len);
+	if (a->contact.pos.line) {
+		sec = page_section(pc, main, ui(L, UI_CONTACT), NULL);
+		dl = html_el_class(sec, "dl", "facts", NULL);
+		if (a->contact.phone.s)
+			html_text(fact(dl, ui(L, UI_PHONE)), a->contact.phone.s);
+		if (a->contact.email.s)
+			html_text(fact(dl, ui(L, UI_EMAIL)), a->contact.email.s);
+		if (a->contact.address.s)
+			html_text(fact(dl, ui(L, UI_ADDRESS)),
+			    a->contact.address.s);
+		if (a->contact.hours.s)
+			html_text(fact(dl, ui(L, UI_HOURS)), a->contact.hours.s);
+	}
+}
+
+static void
+render_group(struct page_ctx *pc, xmlNodePtr main, const struct group *g)
+{
+	add_h1(pc, main, NULL, entity_title(pc->m, &g->e, pc->lang));
+	add_lead(pc, main, &g->summary);
+	page_entity_list(pc, main, ui(pc->lang, UI_SERVICES_IN_GROUP),
+	    g->services.items, g->services.len);
+}
+
+static void
+render_step(struct page_ctx *pc, xmlNodePtr ol, const struct step *st)
+{
+	enum lang L = pc->lang;
+	xmlNodePtr li = html_el_class(ol, "li", st->handoff.v ?
+	    "step handoff" : "step", NULL);
+	xmlNodePtr dl;
+
+	page_text_el(pc, li, "h3", NULL, &st->title);
+	if (st->handoff.v)
+		html_el_class(li, "p", "handoff-mark", ui(L, UI_HANDOFF));
+	dl = html_el_class(li, "dl", "facts", NULL);
+	if (st->at.target)
+		page_entity_link(pc, fact(dl, kind_label(L, st->at.kind, 0)),
+		    st->at.target);
+	if (st->stage.pos.line)
+		html_text(fact(dl, ui(L, UI_STAGE)), ui_stage(L, st->stage.v));
+	if (st->responsible.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_RESPONSIBLE)),
+		    st->responsible.target);
+	if (st->duration.s)
+		html_text(fact(dl, ui(L, UI_DURATION)), st->duration.s);
+	if (st->note.pos.line)
+		page_md(pc, li, &st->note, 3);
+	if (st->quote.pos.line) {
+		xmlNodePtr q = html_el_class(li, "blockquote", "quote", NULL);
+
+		page_text_el(pc, q, "p", NULL, &st->quote);
+	}
+}
+
+static void
+render_path(struct page_ctx *pc, xmlNodePtr main, const struct path *p)
+{
+	enum lang L = pc->lang;
+	xmlNodePtr dl, sec, ol;
+	size_t i;
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &p->e, L));
+	html_el_class(main, "p", "notice", ui(L, UI_FICTIONAL));
+	sec = page_section(pc, main, ui(L, UI_PERSONA), NULL);
+	dl = html_el_class(sec, "dl", "facts", NULL);
+	html_text(fact(dl, ui(L, UI_PERSONA)), p->persona.name.s);
+	if (p->persona.age.s)
+		html_text(fact(dl, ui(L, UI_AGE)), p->persona.age.s);
+	if (p->segment.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_SEGMENT)),
+		    p->segment.target);
+	if (p->coordinator.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_COORDINATOR)),
+		    p->coordinator.target);
+	if (p->persona.situation.pos.line)
+		page_md(pc, sec, &p->persona.situation, 2);
+	sec = page_section(pc, main, ui(L, UI_STEPS), NULL);
+	ol = html_el_class(sec, "ol", "steps", NULL);
+	for (i = 0; i < p->steps.len; i++)
+		render_step(pc, ol, &((struct step *)p->steps.items)[i]);
+}
+
+static void
+render_segment(struct page_ctx *pc, xmlNodePtr main, const struct segment *s)
+{
+	enum lang L = pc->lang;
+	xmlNodePtr dl;
+	char level[32];
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &s->e, L));
+	add_lead(pc, main, &s->summary);
+	dl = html_el_class(main, "dl", "facts", NULL);
+	snprintf(level, sizeof(level), "%ld", s->level.v);
+	html_text(fact(dl, ui(L, UI_LEVEL)), level);
+	if (s->coordinator.target)
+		page_entity_link(pc, fact(dl, ui(L, UI_COORDINATOR)),
+		    s->coordinator.target);
+	text_list_section(pc, main, ui(L, UI_WHEN), &s->when);
+	text_list_section(pc, main, ui(L, UI_NOT_WHEN), &s->not_when);
+	page_ref_list(pc, main, ui(L, UI_TYPICAL_SERVICES), &s->services);
+	page_entity_list(pc, main, ui(L, UI_IN_PATHS), s->paths.items,
+	    s->paths.len);
+	page_entity_list(pc, main, ui(L, UI_DECIDED_BY), s->outcomes.items,
+	    s->outcomes.len);
+}
+
+/*
+ * A decision guide that works without JavaScript: every question and
+ * outcome is a section with an id, and each answer links to the next
+ * one; the theme's CSS may show only the :target.
+ */
+static void
+render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
+{
+	enum lang L = pc->lang;
+	const struct question *qs = d->questions.items;
+	const struct outcome *os = d->outcomes.items;
+	xmlNodePtr sec, ul, h, a;
+	size_t i, j, start = 0;
+	char *href;
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &d->e, L));
+	md_section(pc, main, NULL, &d->description);
+	for (i = 0; i < d->questions.len; i++)
+		if (d->start.s && strcmp(qs[i].id.s, d->start.s) == 0)
+			start = i;
+	for (j = 0; j < d->questions.len; j++) {
+		/* The start question first, the rest in file order. */
+		i = j == 0 ? start : (j <= start ? j - 1 : j);
+		sec = html_el_class(main, "section", "question", NULL);
+		href = xasprintf("q-%s", qs[i].id.s);
+		html_attr(sec, "id", href);
+		free(href);
+		h = html_el(sec, "h2", NULL);
+		html_el_class(h, "span", "kind", ui(L, UI_QUESTION));
+		html_text(h, " ");
+		page_text(pc, h, &qs[i].text);
+		ul = html_el_class(sec, "ul", "answers", NULL);
+		for (size_t k = 0; k < qs[i].answers.len; k++) {
+			const struct answer *an =
+			    &((struct answer *)qs[i].answers.items)[k];
+
+			href = an->go.s ? xasprintf("#q-%s", an->go.s) :
+			    xasprintf("#o-%s", an->outcome.s ? an->outcome.s :
+			    "");
+			a = html_link(html_el(ul, "li", NULL), href, NULL);
+			page_text(pc, a, &an->label);
+			free(href);
+		}
+	}
+	for (i = 0; i < d->outcomes.len; i++) {
+		xmlNodePtr dl;
+
+		sec = html_el_class(main, "section", "outcome", NULL);
+		href = xasprintf("o-%s", os[i].id.s);
+		html_attr(sec, "id", href);
+		free(href);
+		h = html_el(sec, "h2", NULL);
+		html_el_class(h, "span", "kind", ui(L, UI_OUTCOME));
+		html_text(h, " ");
+		page_text(pc, h, &os[i].text);
+		dl = html_el_class(sec, "dl", "facts", NULL);
+		if (os[i].segment.target)
+			page_entity_link(pc, fact(dl, ui(L, UI_SEE_SEGMENT)),
+			    os[i].segment.target);
+		if (os[i].actor.target)
+			page_entity_link(pc, fact(dl, ui(L, UI_SEE_ACTOR)),
+			    os[i].actor.target);
+		if (dl->children == NULL) {
+			xmlUnlinkNode(dl);
+			xmlFreeNode(dl);
+		}
+		if (d->questions.len > 0) {
+			href = xasprintf("#q-%s", qs[start].id.s);
+			html_link(html_el_class(sec, "p", "restart", NULL), href,
+			    ui(L, UI_RESTART));
+			free(href);
+		}
+	}
+}
+
+/* The text alternative of a map: what the diagram shows, as lists. */
+static void
+render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
+{
+	enum lang L = pc->lang;
+	const struct model *m = pc->m;
+	xmlNodePtr sec, ul, li, sub, dl;
+	size_t i, j;
+
+	add_h1(pc, main, NULL, entity_title(m, &mp->e, L));
+	md_section(pc, main, NULL, &mp->description);
+	if (mp->centre.target) {
+		dl = html_el_class(main, "dl", "facts", NULL);
+		page_entity_link(pc, fact(dl, ui(L, UI_CENTRE)),
+		    mp->centre.target);
+	}
+	if (mp->actors.all)
+		page_entity_list(pc, main, ui(L, UI_MAP_ACTORS),
+		    m->set[KIND_ACTOR].items, m->set[KIND_ACTOR].len);
+	else
+		page_ref_list(pc, main, ui(L, UI_MAP_ACTORS), &mp->actors);
+	if (mp->groups.all || mp->groups.len > 0) {
+		size_t n = mp->groups.all ? m->set[KIND_GROUP].len :
+		    mp->groups.len;
+
+		sec = page_section(pc, main, ui(L, UI_MAP_GROUPS), NULL);
+		ul = html_el(sec, "ul", NULL);
+		for (i = 0; i < n; i++) {
+			const struct group *g = (const struct group *)
+			    (mp->groups.all ? m->set[KIND_GROUP].items[i] :
+			    ((struct ref *)mp->groups.items)[i].target);
+
+			if (g == NULL)
+				continue;
+			li = html_el(ul, "li", NULL);
+			page_entity_link(pc, li, &g->e);
+			if (g->services.len == 0)
+				continue;
+			sub = html_el(li, "ul", NULL);
+			for (j = 0; j < g->services.len; j++)
+				page_entity_link(pc, html_el(sub, "li", NULL),
+				    g->services.items[j]);
+		}
+	}
+	if (mp->edges.len > 0) {
+		sec = page_section(pc, main, ui(L, UI_MAP_EDGES), NULL);
+		ul = html_el(sec, "ul", NULL);
+		for (i = 0; i < mp->edges.len; i++) {
+			const struct map_edge *e =
+			    &((struct map_edge *)mp->edges.items)[i];
+
+			if (!e->from.target || !e->to.target)
+				continue;
+			li = html_el(ul, "li", NULL);
+			page_entity_link(pc, li, e->from.target);
+			html_text(li, " → ");
+			page_entity_link(pc, li, e->to.target);
+			if (e->label.pos.line) {
+				html_text(li, ": ");
+				page_text(pc, li, &e->label);
+			}
+		}
+	}
+}
+
+static void
+render_flow(struct page_ctx *pc, xmlNodePtr main, const struct flow *f)
+{
+	xmlNodePtr dl;
+
+	add_h1(pc, main, NULL, entity_title(pc->m, &f->e, pc->lang));
+	md_section(pc, main, NULL, &f->description);
+	if (f->period.s) {
+		dl = html_el_class(main, "dl", "facts", NULL);
+		html_text(fact(dl, ui(pc->lang, UI_SOURCE_PERIOD)),
+		    f->period.s);
+	}
+}
+
+/* The guide variant shown in lang: its own, else the default's, else any. */
+const struct guide_variant *
+guide_variant_for(const struct model *m, const struct guide *g,
+    enum lang lang)
+{
+	size_t i;
+
+	if (g->variant[lang].file)
+		return &g->variant[lang];
+	if (g->variant[m->site.langs[0]].file)
+		return &g->variant[m->site.langs[0]];
+	for (i = 0; i < LANG_COUNT; i++)
+		if (g->variant[i].file)
+			return &g->variant[i];
+	return NULL;
+}
+
+static void
+render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
+{
+	const struct guide_variant *v = guide_variant_for(pc->m, g, pc->lang);
+	xmlNodePtr into = main, h1, p;
+	size_t i;
+
+	if (v == NULL)
+		return;
+	if (v->lang.v != (int)pc->lang) {
+		into = html_el(main, "div", NULL);
+		html_attr(into, "lang", lang_names[v->lang.v]);
+	}
+	h1 = html_el(into, "h1", v->title.s);
+	(void)h1;
+	if (v->audience.len > 0) {
+		p = html_el_class(into, "p", "audience", NULL);
+		html_text(p, ui(pc->lang, UI_AUDIENCE));
+		html_text(p, ": ");
+		for (i = 0; i < v->audience.len; i++) {
+			const struct ref *r = &((struct ref *)
+			    v->audience.items)[i];
+			const struct audience *au = strmap_get(pc->m->audiences,
+			    r->id);
+
+			if (i > 0)
+				html_text(p, ", ");
+			if (au != NULL)
+				page_text(pc, p, &au->name);
+		}
+	}
+	if (v->md)
+		md_render(v->md, &pc->env, into, &pc->headings,
+		    &pc->nheadings, 1);
+}
+
+void
+pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
+    const struct entity *e)
+{
+	switch (e->kind) {
+	case KIND_ACTOR:
+		render_actor(pc, main, (const struct actor *)e);
+		break;
+	case KIND_GROUP:
+		render_group(pc, main, (const struct group *)e);
+		break;
+	case KIND_SERVICE:
+		render_service(pc, main, (const struct service *)e);
+		break;
+	case KIND_PATH:
+		render_path(pc, main, (const struct path *)e);
+		break;
+	case KIND_SEGMENT:
+		render_segment(pc, main, (const struct segment *)e);
+		break;
+	case KIND_DECISION:
+		render_decision(pc, main, (const struct decision *)e);
+		break;
+	case KIND_MAP:
+		render_map(pc, main, (const struct map *)e);
+		break;
+	case KIND_FLOW:
+		render_flow(pc, main, (const struct flow *)e);
+		break;
+	case KIND_GUIDE:
+		render_guide(pc, main, (const struct guide *)e);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Orderings for lists: by order or level, then by id (already sorted). */
+
+static long
+entity_rank(const struct model *m, const struct entity *e)
+{
+	const struct guide_variant *v;
+
+	switch (e->kind) {
+	case KIND_GROUP:
+		return ((const struct group *)e)->order.pos.line ?
+		    ((const struct group *)e)->order.v : 1000000000L;
+	case KIND_SEGMENT:
+		return ((const struct segment *)e)->level.v;
+	case KIND_GUIDE:
+		v = guide_variant_for(m, (const struct guide *)e,
+		    m->site.langs[0]);
+		return v && v->order.pos.line ? v->order.v : 1000000000L;
+	default:
+		return 0;
+	}
+}
+
+struct ranked {
+	long rank;          /* order, level or 0 */
+	size_t index;       /* id order, breaks ties */
+	struct entity *e;   /* borrowed */
+};
+
+static int
+ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+struct entity **
+pages_sorted(const struct model *m, enum kind kind)
+{
+	const struct entity_set *set = &m->set[kind];
+	struct ranked *r = xcalloc(set->len + 1, sizeof(*r));
+	struct entity **out = xcalloc(set->len + 1, sizeof(*out));
+	size_t i;
+
+	for (i = 0; i < set->len; i++) {
+		r[i].rank = entity_rank(m, set->items[i]);
+		r[i].index = i;
+		r[i].e = set->items[i];
+	}
+	qsort(r, set->len, sizeof(*r), ranked_cmp);
+	for (i = 0; i < set->len; i++)
+		out[i] = r[i].e;
+	free(r);
+	return out;
+}
+
+/* Services grouped: a heading per group, in group order. */
+static void
+services_by_group(struct page_ctx *pc, xmlNodePtr parent, int level)
+{
+	struct entity **groups = pages_sorted(pc->m, KIND_GROUP);
+	size_t i, j;
+
+	for (i = 0; i < pc->m->set[KIND_GROUP].len; i++) {
+		const struct group *g = (const struct group *)groups[i];
+		xmlNodePtr h, ul;
+
+		if (g->services.len == 0)
+			continue;
+		h = html_el(parent, level == 2 ? "h2" : "h3", NULL);
+		page_entity_link(pc, h, &g->e);
+		ul = html_el(parent, "ul", NULL);
+		for (j = 0; j < g->services.len; j++) {
+			xmlNodePtr li = html_el(ul, "li", NULL);
+			const struct service *s = (const struct service *)
+			    g->services.items[j];
+
+			page_entity_link(pc, li, &s->e);
+			if (s->summary.pos.line) {
+				html_text(li, ": ");
+				page_text(pc, li, &s->summary);
+			}
+		}
+	}
+	free(groups);
+}
+
+void
+pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
+{
+	struct entity **items;
+	xmlNodePtr ul;
+	size_t i;
+
+	add_h1(pc, main, NULL, kind_label(pc->lang, kind, 1));
+	if (kind == KIND_SERVICE) {
+		services_by_group(pc, main, 2);
+		return;
+	}
+	items = pages_sorted(pc->m, kind);
+	ul = html_el_class(main, "ul", "entity-list", NULL);
+	for (i = 0; i < pc->m->set[kind].len; i++)
+		page_entity_link(pc, html_el(ul, "li", NULL), items[i]);
+	free(items);
+}
+
+void
+pages_render_front(struct page_ctx *pc, xmlNodePtr main)
+{
+	const struct model *m = pc->m;
+	static const enum kind sections[] = { KIND_PATH, KIND_SEGMENT,
+		KIND_DECISION, KIND_MAP, KIND_FLOW, KIND_ACTOR };
+	xmlNodePtr sec;
+	size_t i;
+
+	add_h1(pc, main, NULL, text_get(&m->site.title, &m->site, pc->lang,
+	    NULL));
+	md_section(pc, main, NULL, &m->site.description);
+	if (m->set[KIND_GUIDE].len > 0) {
+		struct entity **g = pages_sorted(m, KIND_GUIDE);
+		xmlNodePtr ol;
+
+		sec = page_section(pc, main, ui(pc->lang, UI_GUIDES), NULL);
+		ol = html_el_class(sec, "ol", "guides", NULL);
+		for (i = 0; i < m->set[KIND_GUIDE].len; i++)
+			page_entity_link(pc, html_el(ol, "li", NULL), g[i]);
+		free(g);
+	}
+	if (m->set[KIND_SERVICE].len > 0) {
+		sec = page_section(pc, main, ui(pc->lang, UI_SERVICES), NULL);
+		services_by_group(pc, sec, 3);
+	}
+	for (i = 0; i < ARRAY_LEN(sections); i++) {
+		enum kind k = sections[i];
+		struct entity **items;
+
+		if (m->set[k].len == 0)
+			continue;
+		items = pages_sorted(m, k);
+		page_entity_list(pc, main, kind_label(pc->lang, k, 1), items,
+		    m->set[k].len);
+		free(items);
+	}
+}

@@ -1,0 +1,25 @@
+/*
+ * The page renderers: one per kind of entity, the list page of a kind
+ * and the front page.  Each fills the <main> of a page begun with
+ * page_begin and reads nothing but the model.
+ */
+#ifndef KARTTA_PAGES_H
+#define KARTTA_PAGES_H
+
+#include "page.h"
+
+void pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
+    const struct entity *e);
+void pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind);
+void pages_render_front(struct page_ctx *pc, xmlNodePtr main);
+
+/* The entities of a kind in display order (order or level, then id);
+ * an array of borrowed pointers the caller frees. */
+struct entity **pages_sorted(const struct model *m, enum kind kind);
+
+/* The variant of a guide shown in lang (its own, else the default
+ * language's, else any); NULL if the guide has none. */
+const struct guide_variant *guide_variant_for(const struct model *m,
+    const struct guide *g, enum lang lang);
+
+#endif

@@ -1,0 +1,591 @@
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lint.h"
+#include "schema.h"
+#include "util.h"
+
+struct resolver {
+	struct model *m;          /* being resolved */
+	struct diag_list *dl;     /* where problems go */
+	struct md_env env;        /* for md_check */
+};
+
+enum kind
+kind_of_md_ref(enum md_ref_kind k)
+{
+	const char *name = md_ref_kind_name(k);
+
+	return kind_from_name(name, strlen(name));
+}
+
+struct md_origin
+text_part_origin(const struct text_part *p)
+{
+	struct md_origin o;
+
+	o.base = p->pos;
+	o.indent = p->pos.col ? p->pos.col - 1 : 0;
+	if (p->block) {
+		o.base.line = p->pos.line + 1;
+		o.base.col = p->indent;
+		o.indent = p->indent ? p->indent - 1 : 0;
+	}
+	return o;
+}
+
+/* Position of byte off in s, which starts at origin o. */
+static struct pos
+offset_pos(struct md_origin o, const char *s, size_t off)
+{
+	struct pos p = o.base;
+	size_t i, line_start = 0;
+	unsigned lines = 0;
+
+	for (i = 0; i < off && s[i]; i++)
+		if (s[i] == '\n') {
+			lines++;
+			line_start = i + 1;
+		}
+	p.line = o.base.line + lines;
+	p.col = (unsigned)utf8_count(s + line_start, off - line_start) +
+	    (lines ? o.indent + 1 : o.base.col);
+	return p;
+}
+
+struct pos
+text_part_offset_pos(const struct text_part *p, size_t off)
+{
+	return offset_pos(text_part_origin(p), p->s, off);
+}
+
+/* md_env callbacks for checking. */
+
+static int
+env_exists(void *arg, enum md_ref_kind kind, const char *id)
+{
+	struct resolver *r = arg;
+
+	return model_find(r->m, kind_of_md_ref(kind), id) != NULL;
+}
+
+static void
+env_suggest(void *arg, enum md_ref_kind kind, struct suggest *s)
+{
+	struct resolver *r = arg;
+	const struct entity_set *set = &r->m->set[kind_of_md_ref(kind)];
+	size_t i;
+
+	for (i = 0; i < set->len; i++)
+		suggest_offer(s, set->items[i]->id);
+}
+
+static char *
+env_asset_check(void *arg, const char *path)
+{
+	struct resolver *r = arg;
+	char *full;
+
+	if (strncmp(path, "assets/", 7) != 0 || strstr(path, "..") != NULL)
+		return NULL;
+	full = path_join(r->m->root, path);
+	if (access(full, R_OK) != 0) {
+		free(full);
+		return NULL;
+	}
+	return full;
+}
+
+/* The anonymisation lint. */
+
+struct lint_report {
+	struct resolver *r;       /* for diagnostics */
+	const char *s;            /* the text scanned */
+	struct md_origin origin;  /* where it starts */
+	int error;                /* errors (paths) or warnings */
+};
+
+static void
+lint_found(const struct lint_match *mt, void *arg)
+{
+	struct lint_report *lr = arg;
+	struct pos at = offset_pos(lr->origin, lr->s, mt->offset);
+	char *masked = lint_mask(lr->s + mt->offset, mt->len);
+
+	if (lr->error)
+		diag_error(lr->r->dl, at, "%s (\"%s\") in a client path: "
+		    "paths must stay anonymous, remove it",
+		    lint_kind_describe(mt->kind), masked);
+	else
+		diag_warning(lr->r->dl, at, "%s (\"%s\"): is this personal "
+		    "data? Publish only an organisation's public contact "
+		    "details", lint_kind_describe(mt->kind), masked);
+	free(masked);
+}
+
+static void
+lint_text(struct resolver *r, const char *s, struct md_origin o, int error)
+{
+	struct lint_report lr;
+
+	lr.r = r;
+	lr.s = s;
+	lr.origin = o;
+	lr.error = error;
+	lint_scan(s, strlen(s), lint_found, &lr);
+}
+
+/* Reference resolution and text checks, driven by the schema walk. */
+
+static void
+resolve_ref(struct resolver *r, struct ref *ref)
+{
+	struct suggest sg;
+	size_t i;
+
+	if (ref->id == NULL)
+		return;
+	if (ref->kind == KIND_AUDIENCE) {
+		size_t pos = 0;
+		const char *key;
+
+		if (strmap_get(r->m->audiences, ref->id) != NULL)
+			return;
+		suggest_init(&sg, ref->id);
+		while (strmap_next(r->m->audiences, &pos, &key, NULL))
+			suggest_offer(&sg, key);
+		if (suggest_result(&sg))
+			diag_error(r->dl, ref->pos, "unknown audience \"%s\" "
+			    "(did you mean \"%s\"?)", ref->id,
+			    suggest_result(&sg));
+		else
+			diag_error(r->dl, ref->pos, "unknown audience \"%s\"; "
+			    "audiences are listed in site.yaml", ref->id);
+		return;
+	}
+	ref->target = model_find(r->m, ref->kind, ref->id);
+	if (ref->target != NULL)
+		return;
+	suggest_init(&sg, ref->id);
+	for (i = 0; i < r->m->set[ref->kind].len; i++)
+		suggest_offer(&sg, r->m->set[ref->kind].items[i]->id);
+	if (suggest_result(&sg))
+		diag_error(r->dl, ref->pos, "unknown %s \"%s\" (did you mean "
+		    "\"%s\"?)", kind_names[ref->kind], ref->id,
+		    suggest_result(&sg));
+	else
+		diag_error(r->dl, ref->pos, "unknown %s \"%s\": there is no "
+		    "%s/%s.yaml", kind_names[ref->kind], ref->id,
+		    kind_dirs[ref->kind], ref->id);
+}
+
+static void
+check_translations(struct resolver *r, const struct text *t)
+{
+	const struct site *site = &r->m->site;
+	size_t i;
+
+	if (site->nlangs < 2 || t->pos.line == 0)
+		return;
+	for (i = 0; i < site->nlangs; i++) {
+		enum lang used;
+
+		if (t->part[site->langs[i]].s != NULL)
+			continue;
+		text_get(t, site, site->langs[i], &used);
+		diag_warning(r->dl, t->pos, "no \"%s\" translation; the \"%s\" "
+		    "text is shown instead", lang_names[site->langs[i]],
+		    lang_names[used]);
+	}
+}
+
+static void
+visit(const struct field *f, void *value, unsigned flags, void *arg)
+{
+	struct resolver *r = arg;
+	struct text *t;
+	struct str *s;
+	size_t i;
+
+	switch (f->type) {
+	case FT_REF:
+	case FT_KREF:
+		resolve_ref(r, value);
+		break;
+	case FT_TEXT:
+	case FT_MD:
+		t = value;
+		check_translations(r, t);
+		for (i = 0; i < LANG_COUNT; i++) {
+			struct text_part *p = &t->part[i];
+			struct md_origin o;
+
+			if (p->s == NULL)
+				continue;
+			o = text_part_origin(p);
+			if (!(flags & F_NOLINT))
+				lint_text(r, p->s, o, flags & F_PATHLINT);
+			if (f->type == FT_MD) {
+				p->md = md_parse(p->s, strlen(p->s), &o);
+				md_check(p->md, &r->env, r->dl);
+			}
+		}
+		break;
+	case FT_STRING:
+		s = value;
+		if (s->s != NULL && !(flags & (F_NOLINT | F_KEY))) {
+			struct md_origin o = { s->pos, 0 };
+
+			lint_text(r, s->s, o, flags & F_PATHLINT);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+resolve_guides(struct resolver *r)
+{
+	const struct entity_set *set = &r->m->set[KIND_GUIDE];
+	size_t i, l;
+
+	for (i = 0; i < set->len; i++) {
+		struct guide *g = (struct guide *)set->items[i];
+
+		for (l = 0; l < LANG_COUNT; l++) {
+			struct guide_variant *v = &g->variant[l];
+			struct md_origin o;
+
+			if (v->file == NULL)
+				continue;
+			schema_walk(&schema_guide_front, v, 0, visit, r);
+			o.base = v->body_pos;
+			o.indent = 0;
+			lint_text(r, v->body, o, 0);
+			v->md = md_parse(v->body, v->body_len, &o);
+			md_check(v->md, &r->env, r->dl);
+		}
+	}
+}
+
+/*
+ * part_of may not loop (a -> b -> a).  Each actor is walked up once:
+ * colour 1 while on the current walk, 2 when known to end.
+ */
+static void
+check_part_of_cycles(struct resolver *r)
+{
+	const struct entity_set *set = &r->m->set[KIND_ACTOR];
+	unsigned char *colour = xcalloc(set->len + 1, 1);
+	size_t i;
+
+	for (i = 0; i < set->len; i++) {
+		struct actor *a = (struct actor *)set->items[i], *w;
+
+		while (a != NULL && colour[a->e.index] == 0) {
+			colour[a->e.index] = 1;
+			a = (struct actor *)a->part_of.target;
+		}
+		if (a != NULL && colour[a->e.index] == 1) {
+			struct buf b = { 0 };
+
+			w = a;
+			do {
+				buf_printf(&b, "%s -> ", w->e.id);
+				w = (struct actor *)w->part_of.target;
+			} while (w != a);
+			buf_puts(&b, a->e.id);
+			diag_error(r->dl, a->part_of.pos, "part_of makes a "
+			    "cycle: %s", b.data);
+			buf_free(&b);
+		}
+		for (w = (struct actor *)set->items[i];
+		    w != NULL && colour[w->e.index] == 1;
+		    w = (struct actor *)w->part_of.target)
+			colour[w->e.index] = 2;
+	}
+	free(colour);
+}
+
+static struct question *
+find_question(const struct decision *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d->questions.len; i++) {
+		struct question *q = &((struct question *)d->questions.items)[i];
+
+		if (strcmp(q->id.s, id) == 0)
+			return q;
+	}
+	return NULL;
+}
+
+static struct outcome *
+find_outcome(const struct decision *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d->outcomes.len; i++) {
+		struct outcome *o = &((struct outcome *)d->outcomes.items)[i];
+
+		if (strcmp(o->id.s, id) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+static void
+report_unknown_local(struct resolver *r, const struct decision *d,
+    const struct str *ref, int question)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, ref->s);
+	if (question)
+		for (i = 0; i < d->questions.len; i++)
+			suggest_offer(&sg, ((struct question *)
+			    d->questions.items)[i].id.s);
+	else
+		for (i = 0; i < d->outcomes.len; i++)
+			suggest_offer(&sg, ((struct outcome *)
+			    d->outcomes.items)[i].id.s);
+	if (suggest_result(&sg))
+		diag_error(r->dl, ref->pos, "unknown %s \"%s\" (did you mean "
+		    "\"%s\"?)", question ? "question" : "outcome", ref->s,
+		    suggest_result(&sg));
+	else
+		diag_error(r->dl, ref->pos, "unknown %s \"%s\" in this "
+		    "decision guide", question ? "question" : "outcome", ref->s);
+}
+
+/*
+ * Depth-first walk from a question: colour 1 while on the walk finds
+ * cycles, 2 when done; reached outcomes are marked.  Depth is bounded by
+ * the number of questions, each visited once.
+ */
+static void
+walk_decision(struct resolver *r, const struct decision *d, size_t qi,
+    unsigned char *qcolour, unsigned char *oseen)
+{
+	const struct question *q = &((struct question *)d->questions.items)[qi];
+	size_t i;
+
+	qcolour[qi] = 1;
+	for (i = 0; i < q->answers.len; i++) {
+		const struct answer *a = &((struct answer *)q->answers.items)[i];
+		const struct question *next;
+		const struct outcome *o;
+
+		if (a->go.s && (next = find_question(d, a->go.s)) != NULL) {
+			size_t ni = (size_t)(next -
+			    (struct question *)d->questions.items);
+
+			if (qcolour[ni] == 1)
+				diag_error(r->dl, a->go.pos, "goto \"%s\" "
+				    "makes a cycle: a decision guide must "
+				    "always reach an outcome", a->go.s);
+			else if (qcolour[ni] == 0)
+				walk_decision(r, d, ni, qcolour, oseen);
+		}
+		if (a->outcome.s && (o = find_outcome(d, a->outcome.s)) != NULL)
+			oseen[o - (struct outcome *)d->outcomes.items] = 1;
+	}
+	qcolour[qi] = 2;
+}
+
+static void
+check_decision(struct resolver *r, struct decision *d)
+{
+	unsigned char *qcolour, *oseen;
+	struct question *start;
+	size_t i, j;
+
+	for (i = 0; i < d->questions.len; i++) {
+		struct question *q = &((struct question *)d->questions.items)[i];
+
+		for (j = 0; j < q->answers.len; j++) {
+			struct answer *a = &((struct answer *)
+			    q->answers.items)[j];
+
+			if (!a->go.s == !a->outcome.s)
+				diag_error(r->dl, a->label.pos.line ?
+				    a->label.pos : q->id.pos, "an answer "
+				    "needs exactly one of goto or outcome");
+			if (a->go.s && !find_question(d, a->go.s))
+				report_unknown_local(r, d, &a->go, 1);
+			if (a->outcome.s && !find_outcome(d, a->outcome.s))
+				report_unknown_local(r, d, &a->outcome, 0);
+		}
+	}
+	if (d->start.s == NULL || d->questions.len == 0)
+		return;
+	if ((start = find_question(d, d->start.s)) == NULL) {
+		report_unknown_local(r, d, &d->start, 1);
+		return;
+	}
+	qcolour = xcalloc(d->questions.len, 1);
+	oseen = xcalloc(d->outcomes.len + 1, 1);
+	walk_decision(r, d, (size_t)(start -
+	    (struct question *)d->questions.items), qcolour, oseen);
+	for (i = 0; i < d->questions.len; i++)
+		if (qcolour[i] == 0)
+			diag_error(r->dl, ((struct question *)
+			    d->questions.items)[i].id.pos, "question \"%s\" "
+			    "cannot be reached from start \"%s\"",
+			    ((struct question *)d->questions.items)[i].id.s,
+			    d->start.s);
+	for (i = 0; i < d->outcomes.len; i++)
+		if (!oseen[i])
+			diag_warning(r->dl, ((struct outcome *)
+			    d->outcomes.items)[i].id.pos, "outcome \"%s\" is "
+			    "never reached", ((struct outcome *)
+			    d->outcomes.items)[i].id.s);
+	free(qcolour);
+	free(oseen);
+}
+
+static void
+check_flow(struct resolver *r, struct flow *f)
+{
+	const char *s = f->source.s;
+	char *full;
+
+	if (f->k.pos.line && f->k.v < r->m->site.k)
+		diag_error(r->dl, f->k.pos, "k %ld would lower the site's "
+		    "anonymity.k %ld; a flow may only raise it", f->k.v,
+		    r->m->site.k);
+	if (s == NULL)
+		return;
+	if (strstr(s, "..") != NULL || strstr(s, "//") != NULL ||
+	    strchr(s, '\\') != NULL) {
+		diag_error(r->dl, f->source.pos, "\"source\" must stay inside "
+		    "data/ (no \"..\")");
+		return;
+	}
+	full = path_join(r->m->root, s);
+	if (access(full, R_OK) != 0)
+		diag_error(r->dl, f->source.pos, "source file %s not found",
+		    full);
+	free(full);
+}
+
+/* Back-links: what points at an entity, for pages that link both ways. */
+static void
+fill_back_links(struct model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->set[KIND_ACTOR].len; i++) {
+		struct actor *a = (struct actor *)m->set[KIND_ACTOR].items[i];
+
+		if (a->part_of.target)
+			links_add(&((struct actor *)a->part_of.target)->parts,
+			    &a->e);
+	}
+	for (i = 0; i < m->set[KIND_SERVICE].len; i++) {
+		struct service *s = (struct service *)
+		    m->set[KIND_SERVICE].items[i];
+
+		if (s->group.target)
+			links_add(&((struct group *)s->group.target)->services,
+			    &s->e);
+		for (j = 0; j < s->providers.len; j++) {
+			struct ref *p = &((struct ref *)s->providers.items)[j];
+
+			if (p->target)
+				links_add(&((struct actor *)p->target)->provides,
+				    &s->e);
+		}
+		for (j = 0; j < s->next.len; j++) {
+			struct ref *n = &((struct ref *)s->next.items)[j];
+
+			if (n->target)
+				links_add(&((struct service *)
+				    n->target)->previous, &s->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_PATH].len; i++) {
+		struct path *p = (struct path *)m->set[KIND_PATH].items[i];
+
+		if (p->segment.target)
+			links_add(&((struct segment *)p->segment.target)->paths,
+			    &p->e);
+		if (p->coordinator.target)
+			links_add(&((struct actor *)
+			    p->coordinator.target)->paths, &p->e);
+		for (j = 0; j < p->steps.len; j++) {
+			struct step *st = &((struct step *)p->steps.items)[j];
+			struct entity *at = st->at.target;
+
+			if (at && at->kind == KIND_SERVICE)
+				links_add(&((struct service *)at)->paths, &p->e);
+			else if (at && at->kind == KIND_ACTOR)
+				links_add(&((struct actor *)at)->paths, &p->e);
+			if (st->responsible.target)
+				links_add(&((struct actor *)
+				    st->responsible.target)->paths, &p->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_SEGMENT].len; i++) {
+		struct segment *sg = (struct segment *)
+		    m->set[KIND_SEGMENT].items[i];
+
+		for (j = 0; j < sg->services.len; j++) {
+			struct ref *s = &((struct ref *)sg->services.items)[j];
+
+			if (s->target)
+				links_add(&((struct service *)
+				    s->target)->segments, &sg->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_DECISION].len; i++) {
+		struct decision *d = (struct decision *)
+		    m->set[KIND_DECISION].items[i];
+
+		for (j = 0; j < d->outcomes.len; j++) {
+			struct outcome *o = &((struct outcome *)
+			    d->outcomes.items)[j];
+
+			if (o->segment.target)
+				links_add(&((struct segment *)
+				    o->segment.target)->outcomes, &d->e);
+		}
+	}
+}
+
+void
+resolve_model(struct model *m, struct diag_list *dl)
+{
+	struct resolver r;
+	size_t k, i;
+
+	memset(&r, 0, sizeof(r));
+	r.m = m;
+	r.dl = dl;
+	r.env.exists = env_exists;
+	r.env.suggest = env_suggest;
+	r.env.asset_url = env_asset_check;
+	r.env.arg = &r;
+	schema_walk(&schema_site, &m->site, 0, visit, &r);
+	for (k = 0; k < KIND_COUNT; k++) {
+		if (k == KIND_GUIDE)
+			continue;
+		for (i = 0; i < m->set[k].len; i++)
+			schema_walk(schema_of_kind[k], m->set[k].items[i],
+			    k == KIND_PATH ? F_PATHLINT : 0, visit, &r);
+	}
+	resolve_guides(&r);
+	check_part_of_cycles(&r);
+	for (i = 0; i < m->set[KIND_DECISION].len; i++)
+		check_decision(&r, (struct decision *)
+		    m->set[KIND_DECISION].items[i]);
+	for (i = 0; i < m->set[KIND_FLOW].len; i++)
+		check_flow(&r, (struct flow *)m->set[KIND_FLOW].items[i]);
+	fill_back_links(m);
+}

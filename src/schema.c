@@ -1,0 +1,553 @@
+#include "schema.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint.h"
+#include "md.h"
+#include "util.h"
+
+const char *const actor_kind_names[] = { "public", "wellbeing-county",
+	"municipality", "state", "third-sector", "private", "team", "role",
+	NULL };
+const char *const access_names[] = { "self", "referral", "self-or-referral",
+	NULL };
+const char *const stage_names[] = { "identification", "assessment",
+	"planning", "services", "follow-up", NULL };
+const char *const layout_names[] = { "dot", "neato", "fdp", "circo",
+	"twopi", NULL };
+const char *const direction_names[] = { "LR", "TB", NULL };
+const char *const paper_names[] = { "A4-portrait", "A4-landscape",
+	"A3-portrait", "A3-landscape", NULL };
+const char *const flow_format_names[] = { "events", "transitions", NULL };
+
+/* String checks: NULL when fine, else what was expected. */
+
+static const char *
+check_url(const char *s)
+{
+	if (strncmp(s, "https://", 8) == 0 && s[8] != '\0')
+		return NULL;
+	if (strncmp(s, "http://", 7) == 0 && s[7] != '\0')
+		return NULL;
+	return "an http:// or https:// URL";
+}
+
+static const char *
+check_colour(const char *s)
+{
+	size_t i;
+
+	if (s[0] != '#' || strlen(s) != 7)
+		return "a colour written #rrggbb";
+	for (i = 1; i < 7; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return "a colour written #rrggbb";
+	return NULL;
+}
+
+static const char *
+check_age_band(const char *s)
+{
+	return lint_age_band_valid(s) ? NULL :
+	    "an age band such as 25-35, not an exact age";
+}
+
+static const char *
+check_first_name(const char *s)
+{
+	for (; *s; s++)
+		if (*s == ' ' || isdigit((unsigned char)*s) || *s == '@')
+			return "a first name only";
+	return NULL;
+}
+
+static const char *
+check_data_path(const char *s)
+{
+	if (strncmp(s, "data/", 5) != 0 || s[5] == '\0')
+		return "a path under data/, such as data/events.csv";
+	return NULL;
+}
+
+#define F(st, mem) .offset = offsetof(st, mem)
+
+static const struct field text_elem = { .key = "", .type = FT_TEXT };
+static const struct field string_elem = { .key = "", .type = FT_STRING };
+static const struct field actor_elem = { .key = "", .type = FT_REF,
+	.refkind = KIND_ACTOR };
+static const struct field group_elem = { .key = "", .type = FT_REF,
+	.refkind = KIND_GROUP };
+static const struct field service_elem = { .key = "", .type = FT_REF,
+	.refkind = KIND_SERVICE };
+static const struct field audience_elem = { .key = "", .type = FT_REF,
+	.refkind = KIND_AUDIENCE };
+static const struct field lang_elem = { .key = "", .type = FT_ENUM,
+	.enums = lang_names };
+
+static const struct field audience_fields[] = {
+	{ .key = "id", .type = FT_STRING, .flags = F_KEY,
+	  F(struct audience, id) },
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct audience, name) },
+	{ .key = NULL },
+};
+static const struct schema schema_audience = { .name = "audience",
+	.size = sizeof(struct audience), .fields = audience_fields };
+
+static const struct field anonymity_fields[] = {
+	{ .key = "k", .type = FT_INT, .min = 3, F(struct anonymity, k),
+	  .doc = "smallest count ever published (default 5)" },
+	{ .key = "rounding", .type = FT_INT, .min = 1,
+	  F(struct anonymity, rounding),
+	  .doc = "published counts are rounded to a multiple of it" },
+	{ .key = NULL },
+};
+static const struct schema schema_anonymity = { .name = "anonymity",
+	.size = sizeof(struct anonymity), .fields = anonymity_fields,
+	.has_pos = 1, .pos_offset = offsetof(struct anonymity, pos) };
+
+static const struct field site_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct site, title), .doc = "handbook title" },
+	{ .key = "languages", .type = FT_LIST, .flags = F_NONEMPTY,
+	  .elem = &lang_elem, F(struct site, languages),
+	  .doc = "fi, sv, en; the first is the default" },
+	{ .key = "region", .type = FT_TEXT, F(struct site, region) },
+	{ .key = "publisher", .type = FT_TEXT, F(struct site, publisher) },
+	{ .key = "description", .type = FT_MD, F(struct site, description) },
+	{ .key = "license", .type = FT_STRING, F(struct site, license) },
+	{ .key = "audiences", .type = FT_IDMAP, .flags = F_VALUE,
+	  .sub = &schema_audience, F(struct site, audiences) },
+	{ .key = "anonymity", .type = FT_STRUCT, .sub = &schema_anonymity,
+	  F(struct site, anonymity) },
+	{ .key = NULL },
+};
+const struct schema schema_site = { .name = "site",
+	.size = sizeof(struct site), .fields = site_fields };
+
+static const struct field contact_fields[] = {
+	{ .key = "phone", .type = FT_STRING, F(struct contact, phone) },
+	{ .key = "email", .type = FT_STRING, F(struct contact, email) },
+	{ .key = "address", .type = FT_STRING, F(struct contact, address) },
+	{ .key = "hours", .type = FT_STRING, F(struct contact, hours) },
+	{ .key = NULL },
+};
+static const struct schema schema_contact = { .name = "contact",
+	.size = sizeof(struct contact), .fields = contact_fields,
+	.has_pos = 1, .pos_offset = offsetof(struct contact, pos) };
+
+static const struct field actor_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct actor, name) },
+	{ .key = "kind", .type = FT_ENUM, .flags = F_REQUIRED,
+	  .enums = actor_kind_names, F(struct actor, kind) },
+	{ .key = "summary", .type = FT_TEXT, F(struct actor, summary) },
+	{ .key = "description", .type = FT_MD, F(struct actor, description) },
+	{ .key = "part_of", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct actor, part_of) },
+	{ .key = "url", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_url, F(struct actor, url) },
+	{ .key = "contact", .type = FT_STRUCT, .flags = F_NOLINT,
+	  .sub = &schema_contact, F(struct actor, contact) },
+	{ .key = NULL },
+};
+
+static const struct field group_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct group, name) },
+	{ .key = "summary", .type = FT_TEXT, F(struct group, summary) },
+	{ .key = "order", .type = FT_INT, .min = -1000000,
+	  F(struct group, order) },
+	{ .key = "colour", .type = FT_STRING, .check = check_colour,
+	  F(struct group, colour) },
+	{ .key = NULL },
+};
+
+static const struct field link_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct link, title) },
+	{ .key = "url", .type = FT_STRING, .flags = F_REQUIRED | F_NOLINT,
+	  .check = check_url, F(struct link, url) },
+	{ .key = NULL },
+};
+static const struct schema schema_link = { .name = "link",
+	.size = sizeof(struct link), .fields = link_fields };
+static const struct field link_elem = { .key = "", .type = FT_STRUCT,
+	.sub = &schema_link };
+
+static const struct field service_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct service, name) },
+	{ .key = "group", .type = FT_REF, .flags = F_REQUIRED,
+	  .refkind = KIND_GROUP, F(struct service, group) },
+	{ .key = "providers", .type = FT_LIST,
+	  .flags = F_REQUIRED | F_NONEMPTY, .elem = &actor_elem,
+	  F(struct service, providers) },
+	{ .key = "summary", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct service, summary) },
+	{ .key = "description", .type = FT_MD,
+	  F(struct service, description) },
+	{ .key = "for_whom", .type = FT_MD, F(struct service, for_whom) },
+	{ .key = "access", .type = FT_ENUM, .enums = access_names,
+	  F(struct service, access) },
+	{ .key = "how_to_access", .type = FT_MD,
+	  F(struct service, how_to_access) },
+	{ .key = "criteria", .type = FT_LIST, .elem = &text_elem,
+	  F(struct service, criteria) },
+	{ .key = "related", .type = FT_LIST, .elem = &service_elem,
+	  F(struct service, related) },
+	{ .key = "next", .type = FT_LIST, .elem = &service_elem,
+	  F(struct service, next) },
+	{ .key = "links", .type = FT_LIST, .elem = &link_elem,
+	  F(struct service, links) },
+	{ .key = "tags", .type = FT_LIST, .elem = &string_elem,
+	  F(struct service, tags) },
+	{ .key = NULL },
+};
+
+static const struct field persona_fields[] = {
+	{ .key = "name", .type = FT_STRING, .flags = F_REQUIRED,
+	  .check = check_first_name, F(struct persona, name) },
+	{ .key = "age", .type = FT_STRING, .check = check_age_band,
+	  F(struct persona, age) },
+	{ .key = "situation", .type = FT_MD, F(struct persona, situation) },
+	{ .key = NULL },
+};
+static const struct schema schema_persona = { .name = "persona",
+	.size = sizeof(struct persona), .fields = persona_fields,
+	.has_pos = 1, .pos_offset = offsetof(struct persona, pos) };
+
+#define STEP_AT_KINDS ((1u << KIND_SERVICE) | (1u << KIND_ACTOR))
+#define MAP_REF_KINDS ((1u << KIND_SERVICE) | (1u << KIND_ACTOR) | \
+	(1u << KIND_GROUP))
+
+static const struct field step_fields[] = {
+	{ .key = "at", .type = FT_KREF, .flags = F_REQUIRED,
+	  .refmask = STEP_AT_KINDS, F(struct step, at) },
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct step, title) },
+	{ .key = "stage", .type = FT_ENUM, .enums = stage_names,
+	  F(struct step, stage) },
+	{ .key = "responsible", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct step, responsible) },
+	{ .key = "note", .type = FT_MD, F(struct step, note) },
+	{ .key = "quote", .type = FT_TEXT, F(struct step, quote) },
+	{ .key = "handoff", .type = FT_BOOL, F(struct step, handoff) },
+	{ .key = "duration", .type = FT_STRING, F(struct step, duration) },
+	{ .key = NULL },
+};
+static const struct schema schema_step = { .name = "step",
+	.size = sizeof(struct step), .fields = step_fields };
+static const struct field step_elem = { .key = "", .type = FT_STRUCT,
+	.sub = &schema_step };
+
+static const struct field path_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct path, title) },
+	{ .key = "persona", .type = FT_STRUCT, .flags = F_REQUIRED,
+	  .sub = &schema_persona, F(struct path, persona) },
+	{ .key = "segment", .type = FT_REF, .refkind = KIND_SEGMENT,
+	  F(struct path, segment) },
+	{ .key = "coordinator", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct path, coordinator) },
+	{ .key = "steps", .type = FT_LIST, .flags = F_REQUIRED | F_NONEMPTY,
+	  .elem = &step_elem, F(struct path, steps) },
+	{ .key = NULL },
+};
+
+static const struct field segment_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct segment, name) },
+	{ .key = "level", .type = FT_INT, .flags = F_REQUIRED, .min = 1,
+	  F(struct segment, level) },
+	{ .key = "summary", .type = FT_TEXT, F(struct segment, summary) },
+	{ .key = "when", .type = FT_LIST, .flags = F_REQUIRED | F_NONEMPTY,
+	  .elem = &text_elem, F(struct segment, when) },
+	{ .key = "not_when", .type = FT_LIST, .elem = &text_elem,
+	  F(struct segment, not_when) },
+	{ .key = "coordinator", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct segment, coordinator) },
+	{ .key = "services", .type = FT_LIST, .elem = &service_elem,
+	  F(struct segment, services) },
+	{ .key = NULL },
+};
+
+static const struct field answer_fields[] = {
+	{ .key = "label", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct answer, label) },
+	{ .key = "goto", .type = FT_STRING, F(struct answer, go) },
+	{ .key = "outcome", .type = FT_STRING, F(struct answer, outcome) },
+	{ .key = NULL },
+};
+static const struct schema schema_answer = { .name = "answer",
+	.size = sizeof(struct answer), .fields = answer_fields };
+static const struct field answer_elem = { .key = "", .type = FT_STRUCT,
+	.sub = &schema_answer };
+
+static const struct field question_fields[] = {
+	{ .key = "id", .type = FT_STRING, .flags = F_KEY,
+	  F(struct question, id) },
+	{ .key = "text", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct question, text) },
+	{ .key = "answers", .type = FT_LIST, .flags = F_REQUIRED | F_NONEMPTY,
+	  .elem = &answer_elem, F(struct question, answers) },
+	{ .key = NULL },
+};
+static const struct schema schema_question = { .name = "question",
+	.size = sizeof(struct question), .fields = question_fields };
+
+static const struct field outcome_fields[] = {
+	{ .key = "id", .type = FT_STRING, .flags = F_KEY,
+	  F(struct outcome, id) },
+	{ .key = "text", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct outcome, text) },
+	{ .key = "segment", .type = FT_REF, .refkind = KIND_SEGMENT,
+	  F(struct outcome, segment) },
+	{ .key = "actor", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct outcome, actor) },
+	{ .key = NULL },
+};
+static const struct schema schema_outcome = { .name = "outcome",
+	.size = sizeof(struct outcome), .fields = outcome_fields };
+
+static const struct field decision_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct decision, title) },
+	{ .key = "description", .type = FT_MD,
+	  F(struct decision, description) },
+	{ .key = "start", .type = FT_STRING, .flags = F_REQUIRED,
+	  F(struct decision, start) },
+	{ .key = "questions", .type = FT_IDMAP,
+	  .flags = F_REQUIRED | F_NONEMPTY, .sub = &schema_question,
+	  F(struct decision, questions) },
+	{ .key = "outcomes", .type = FT_IDMAP,
+	  .flags = F_REQUIRED | F_NONEMPTY, .sub = &schema_outcome,
+	  F(struct decision, outcomes) },
+	{ .key = NULL },
+};
+
+static const struct field map_edge_fields[] = {
+	{ .key = "from", .type = FT_KREF, .flags = F_REQUIRED,
+	  .refmask = MAP_REF_KINDS, F(struct map_edge, from) },
+	{ .key = "to", .type = FT_KREF, .flags = F_REQUIRED,
+	  .refmask = MAP_REF_KINDS, F(struct map_edge, to) },
+	{ .key = "label", .type = FT_TEXT, F(struct map_edge, label) },
+	{ .key = NULL },
+};
+static const struct schema schema_map_edge = { .name = "edge",
+	.size = sizeof(struct map_edge), .fields = map_edge_fields };
+static const struct field map_edge_elem = { .key = "", .type = FT_STRUCT,
+	.sub = &schema_map_edge };
+
+static const struct field map_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct map, title) },
+	{ .key = "description", .type = FT_MD, F(struct map, description) },
+	{ .key = "centre", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct map, centre) },
+	{ .key = "actors", .type = FT_LIST, .flags = F_ALL,
+	  .elem = &actor_elem, F(struct map, actors) },
+	{ .key = "groups", .type = FT_LIST, .flags = F_ALL,
+	  .elem = &group_elem, F(struct map, groups) },
+	{ .key = "edges", .type = FT_LIST, .elem = &map_edge_elem,
+	  F(struct map, edges) },
+	{ .key = "layout", .type = FT_ENUM, .enums = layout_names,
+	  F(struct map, layout) },
+	{ .key = "direction", .type = FT_ENUM, .enums = direction_names,
+	  F(struct map, direction) },
+	{ .key = "paper", .type = FT_ENUM, .enums = paper_names,
+	  F(struct map, paper) },
+	{ .key = NULL },
+};
+
+static const struct field flow_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct flow, title) },
+	{ .key = "description", .type = FT_MD, F(struct flow, description) },
+	{ .key = "source", .type = FT_STRING, .flags = F_REQUIRED,
+	  .check = check_data_path, F(struct flow, source) },
+	{ .key = "format", .type = FT_ENUM, .flags = F_REQUIRED,
+	  .enums = flow_format_names, F(struct flow, format) },
+	{ .key = "period", .type = FT_STRING, F(struct flow, period) },
+	{ .key = "k", .type = FT_INT, .min = 3, F(struct flow, k) },
+	{ .key = NULL },
+};
+
+static const struct field guide_front_fields[] = {
+	{ .key = "title", .type = FT_STRING, .flags = F_REQUIRED,
+	  F(struct guide_variant, title) },
+	{ .key = "order", .type = FT_INT, .min = -1000000,
+	  F(struct guide_variant, order) },
+	{ .key = "audience", .type = FT_LIST, .elem = &audience_elem,
+	  F(struct guide_variant, audience) },
+	{ .key = "lang", .type = FT_ENUM, .enums = lang_names,
+	  F(struct guide_variant, lang) },
+	{ .key = NULL },
+};
+const struct schema schema_guide_front = { .name = "guide",
+	.size = sizeof(struct guide_variant), .fields = guide_front_fields };
+
+static const struct schema schema_actor = { .name = "actor",
+	.size = sizeof(struct actor), .fields = actor_fields };
+static const struct schema schema_group = { .name = "group",
+	.size = sizeof(struct group), .fields = group_fields };
+static const struct schema schema_service = { .name = "service",
+	.size = sizeof(struct service), .fields = service_fields };
+static const struct schema schema_path = { .name = "path",
+	.size = sizeof(struct path), .fields = path_fields };
+static const struct schema schema_segment = { .name = "segment",
+	.size = sizeof(struct segment), .fields = segment_fields };
+static const struct schema schema_decision = { .name = "decision",
+	.size = sizeof(struct decision), .fields = decision_fields };
+static const struct schema schema_map = { .name = "map",
+	.size = sizeof(struct map), .fields = map_fields };
+static const struct schema schema_flow = { .name = "flow",
+	.size = sizeof(struct flow), .fields = flow_fields };
+
+const struct schema *const schema_of_kind[KIND_COUNT] = {
+	[KIND_ACTOR] = &schema_actor,
+	[KIND_GROUP] = &schema_group,
+	[KIND_SERVICE] = &schema_service,
+	[KIND_PATH] = &schema_path,
+	[KIND_SEGMENT] = &schema_segment,
+	[KIND_DECISION] = &schema_decision,
+	[KIND_MAP] = &schema_map,
+	[KIND_FLOW] = &schema_flow,
+	[KIND_GUIDE] = &schema_guide_front,
+};
+
+size_t
+field_size(const struct field *f)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_MD:
+		return sizeof(struct text);
+	case FT_STRING:
+		return sizeof(struct str);
+	case FT_INT:
+		return sizeof(struct num);
+	case FT_BOOL:
+		return sizeof(struct flag);
+	case FT_ENUM:
+		return sizeof(struct choice);
+	case FT_REF:
+	case FT_KREF:
+		return sizeof(struct ref);
+	case FT_LIST:
+	case FT_IDMAP:
+		return sizeof(struct list);
+	case FT_STRUCT:
+		return f->sub->size;
+	}
+	return 0;
+}
+
+static void walk_value(const struct field *f, void *value, unsigned flags,
+    schema_visit_fn fn, void *arg);
+
+static void
+walk_list(const struct field *f, struct list *l, unsigned flags,
+    schema_visit_fn fn, void *arg)
+{
+	size_t i, size;
+	const struct field *elem = f->elem;
+	struct field idmap_elem;
+
+	if (f->type == FT_IDMAP) {
+		memset(&idmap_elem, 0, sizeof(idmap_elem));
+		idmap_elem.key = f->key;
+		idmap_elem.type = FT_STRUCT;
+		idmap_elem.sub = f->sub;
+		elem = &idmap_elem;
+	}
+	size = field_size(elem);
+	for (i = 0; i < l->len; i++)
+		walk_value(elem, (char *)l->items + i * size, flags, fn, arg);
+}
+
+static void
+walk_value(const struct field *f, void *value, unsigned flags,
+    schema_visit_fn fn, void *arg)
+{
+	flags |= f->flags;
+	fn(f, value, flags, arg);
+	if (f->type == FT_LIST || f->type == FT_IDMAP)
+		walk_list(f, value, flags, fn, arg);
+	else if (f->type == FT_STRUCT)
+		schema_walk(f->sub, value, flags, fn, arg);
+}
+
+void
+schema_walk(const struct schema *s, void *obj, unsigned flags,
+    schema_visit_fn fn, void *arg)
+{
+	const struct field *f;
+
+	for (f = s->fields; f->key != NULL; f++)
+		walk_value(f, (char *)obj + f->offset, flags, fn, arg);
+}
+
+static void release_field(const struct field *f, void *value);
+
+static void
+release_struct(const struct schema *s, void *obj)
+{
+	const struct field *f;
+
+	for (f = s->fields; f->key != NULL; f++)
+		release_field(f, (char *)obj + f->offset);
+}
+
+static void
+release_field(const struct field *f, void *value)
+{
+	struct text *t;
+	struct list *l;
+	size_t i, size;
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_MD:
+		t = value;
+		for (i = 0; i < LANG_COUNT; i++) {
+			free(t->part[i].s);
+			md_doc_free(t->part[i].md);
+		}
+		break;
+	case FT_STRING:
+		free(((struct str *)value)->s);
+		break;
+	case FT_REF:
+	case FT_KREF:
+		free(((struct ref *)value)->id);
+		break;
+	case FT_STRUCT:
+		release_struct(f->sub, value);
+		break;
+	case FT_LIST:
+		l = value;
+		size = field_size(f->elem);
+		for (i = 0; i < l->len; i++)
+			release_field(f->elem, (char *)l->items + i * size);
+		free(l->items);
+		break;
+	case FT_IDMAP:
+		l = value;
+		for (i = 0; i < l->len; i++)
+			release_struct(f->sub, (char *)l->items +
+			    i * f->sub->size);
+		free(l->items);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+schema_release(const struct schema *s, void *obj)
+{
+	release_struct(s, obj);
+}
