@@ -145,7 +145,8 @@ diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt)
 {
 	size_t i;
 
-	qsort(dl->items, dl->len, sizeof(*dl->items), diag_cmp);
+	if (dl->len > 1)
+		qsort(dl->items, dl->len, sizeof(*dl->items), diag_cmp);
 	for (i = 0; i < dl->len; i++) {
 		const struct diag *d = &dl->items[i];
 		const char *sev = d->sev == DIAG_ERROR ? "error" : "warning";

@@ -247,6 +247,35 @@ visit(const struct field *f, void *value, unsigned flags, void *arg)
 	}
 }
 
+/* With several languages, each missing version of a guide is one warning. */
+static void
+check_guide_languages(struct resolver *r, const struct guide *g)
+{
+	const struct site *site = &r->m->site;
+	const struct guide_variant *shown = NULL;
+	size_t i;
+
+	if (site->nlangs < 2)
+		return;
+	if (g->variant[site->langs[0]].file)
+		shown = &g->variant[site->langs[0]];
+	for (i = 0; i < LANG_COUNT && shown == NULL; i++)
+		if (g->variant[i].file)
+			shown = &g->variant[i];
+	if (shown == NULL)
+		return;
+	for (i = 0; i < site->nlangs; i++) {
+		enum lang l = site->langs[i];
+		struct pos at = { shown->file, 1, 1 };
+
+		if (g->variant[l].file == NULL)
+			diag_warning(r->dl, at, "no \"%s\" version of this "
+			    "guide (guides/%s.%s.md); the \"%s\" one is shown",
+			    lang_names[l], g->e.id, lang_names[l],
+			    lang_names[shown->lang.v]);
+	}
+}
+
 static void
 resolve_guides(struct resolver *r)
 {
@@ -269,6 +298,7 @@ resolve_guides(struct resolver *r)
 			v->md = md_parse(v->body, v->body_len, &o);
 			md_check(v->md, &r->env, r->dl);
 		}
+		check_guide_languages(r, g);
 	}
 }
 
@@ -311,32 +341,50 @@ check_part_of_cycles(struct resolver *r)
 	free(colour);
 }
 
-static struct question *
-find_question(const struct decision *d, const char *id)
+/* A decision guide's questions and outcomes by id, for its checks. */
+struct decision_index {
+	const struct decision *d;  /* borrowed */
+	struct strmap *questions;  /* owned; id -> struct question */
+	struct strmap *outcomes;   /* owned; id -> struct outcome */
+};
+
+static void
+decision_index_init(struct decision_index *ix, const struct decision *d)
 {
 	size_t i;
 
+	ix->d = d;
+	ix->questions = strmap_new();
+	ix->outcomes = strmap_new();
 	for (i = 0; i < d->questions.len; i++) {
 		struct question *q = &((struct question *)d->questions.items)[i];
 
-		if (strcmp(q->id.s, id) == 0)
-			return q;
+		strmap_put(ix->questions, q->id.s, q);
 	}
-	return NULL;
-}
-
-static struct outcome *
-find_outcome(const struct decision *d, const char *id)
-{
-	size_t i;
-
 	for (i = 0; i < d->outcomes.len; i++) {
 		struct outcome *o = &((struct outcome *)d->outcomes.items)[i];
 
-		if (strcmp(o->id.s, id) == 0)
-			return o;
+		strmap_put(ix->outcomes, o->id.s, o);
 	}
-	return NULL;
+}
+
+static void
+decision_index_release(struct decision_index *ix)
+{
+	strmap_free(ix->questions);
+	strmap_free(ix->outcomes);
+}
+
+static struct question *
+find_question(const struct decision_index *ix, const char *id)
+{
+	return strmap_get(ix->questions, id);
+}
+
+static struct outcome *
+find_outcome(const struct decision_index *ix, const char *id)
+{
+	return strmap_get(ix->outcomes, id);
 }
 
 static void
@@ -370,9 +418,10 @@ report_unknown_local(struct resolver *r, const struct decision *d,
  * the number of questions, each visited once.
  */
 static void
-walk_decision(struct resolver *r, const struct decision *d, size_t qi,
+walk_decision(struct resolver *r, const struct decision_index *ix, size_t qi,
     unsigned char *qcolour, unsigned char *oseen)
 {
+	const struct decision *d = ix->d;
 	const struct question *q = &((struct question *)d->questions.items)[qi];
 	size_t i;
 
@@ -382,7 +431,7 @@ walk_decision(struct resolver *r, const struct decision *d, size_t qi,
 		const struct question *next;
 		const struct outcome *o;
 
-		if (a->go.s && (next = find_question(d, a->go.s)) != NULL) {
+		if (a->go.s && (next = find_question(ix, a->go.s)) != NULL) {
 			size_t ni = (size_t)(next -
 			    (struct question *)d->questions.items);
 
@@ -391,9 +440,9 @@ walk_decision(struct resolver *r, const struct decision *d, size_t qi,
 				    "makes a cycle: a decision guide must "
 				    "always reach an outcome", a->go.s);
 			else if (qcolour[ni] == 0)
-				walk_decision(r, d, ni, qcolour, oseen);
+				walk_decision(r, ix, ni, qcolour, oseen);
 		}
-		if (a->outcome.s && (o = find_outcome(d, a->outcome.s)) != NULL)
+		if (a->outcome.s && (o = find_outcome(ix, a->outcome.s)) != NULL)
 			oseen[o - (struct outcome *)d->outcomes.items] = 1;
 	}
 	qcolour[qi] = 2;
@@ -404,8 +453,10 @@ check_decision(struct resolver *r, struct decision *d)
 {
 	unsigned char *qcolour, *oseen;
 	struct question *start;
+	struct decision_index ix;
 	size_t i, j;
 
+	decision_index_init(&ix, d);
 	for (i = 0; i < d->questions.len; i++) {
 		struct question *q = &((struct question *)d->questions.items)[i];
 
@@ -417,21 +468,24 @@ check_decision(struct resolver *r, struct decision *d)
 				diag_error(r->dl, a->label.pos.line ?
 				    a->label.pos : q->id.pos, "an answer "
 				    "needs exactly one of goto or outcome");
-			if (a->go.s && !find_question(d, a->go.s))
+			if (a->go.s && !find_question(&ix, a->go.s))
 				report_unknown_local(r, d, &a->go, 1);
-			if (a->outcome.s && !find_outcome(d, a->outcome.s))
+			if (a->outcome.s && !find_outcome(&ix, a->outcome.s))
 				report_unknown_local(r, d, &a->outcome, 0);
 		}
 	}
-	if (d->start.s == NULL || d->questions.len == 0)
+	if (d->start.s == NULL || d->questions.len == 0) {
+		decision_index_release(&ix);
 		return;
-	if ((start = find_question(d, d->start.s)) == NULL) {
+	}
+	if ((start = find_question(&ix, d->start.s)) == NULL) {
 		report_unknown_local(r, d, &d->start, 1);
+		decision_index_release(&ix);
 		return;
 	}
 	qcolour = xcalloc(d->questions.len, 1);
 	oseen = xcalloc(d->outcomes.len + 1, 1);
-	walk_decision(r, d, (size_t)(start -
+	walk_decision(r, &ix, (size_t)(start -
 	    (struct question *)d->questions.items), qcolour, oseen);
 	for (i = 0; i < d->questions.len; i++)
 		if (qcolour[i] == 0)
@@ -448,6 +502,7 @@ check_decision(struct resolver *r, struct decision *d)
 			    d->outcomes.items)[i].id.s);
 	free(qcolour);
 	free(oseen);
+	decision_index_release(&ix);
 }
 
 static void
