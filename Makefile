@@ -32,7 +32,7 @@ CFLAGS ?= -O2 -g
 endif
 
 WARNFLAGS = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
-	-Wwrite-strings -Wshadow -Wno-unused-parameter
+	-Wwrite-strings -Wshadow
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-DKARTTA_VERSION='"$(VERSION)"' -DKARTTA_DATADIR='"$(DATADIR)"' \
 	$(WARNFLAGS) $(SANFLAGS) $(CFLAGS) \
@@ -50,7 +50,7 @@ TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(TOOL_SRC))
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-.PHONY: all handbook deps test-deps test test-plain test-san check-units \
+.PHONY: FORCE all handbook deps test-deps test test-plain test-san check-units \
 	bench install uninstall clean lint-man format
 
 all: $(BUILD)/kartta
@@ -75,6 +75,13 @@ $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkartta.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< \
 		$(BUILD)/libkartta.a $(ALL_LDFLAGS) $(LIBS)
+
+# main.o has DATADIR compiled in: rebuild it when the value changes.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(MAIN_OBJ): $(BUILD)/datadir.stamp
+FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 

@@ -116,8 +116,11 @@ copy_tree(struct builder *b, const char *src, const char *dst,
 	while ((ent = readdir(d)) != NULL) {
 		char **slot;
 
-		if (ent->d_name[0] == '.' || (skip && strcmp(ent->d_name,
-		    skip) == 0))
+		size_t len = strlen(ent->d_name);
+
+		/* Hidden files and editor backups are never published. */
+		if (ent->d_name[0] == '.' || ent->d_name[len - 1] == '~' ||
+		    (skip && strcmp(ent->d_name, skip) == 0))
 			continue;
 		slot = array_push(&names, &n, &cap, sizeof(*slot));
 		*slot = xstrdup(ent->d_name);
@@ -262,6 +265,11 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 	b.m = m;
 	b.dl = dl;
 	tpl_path = path_join(theme_dir, "page.xhtml");
+	if (access(tpl_path, R_OK) != 0) {
+		io_error(&b, tpl_path, "cannot read the theme's page template");
+		free(tpl_path);
+		return KARTTA_EXIT_SYSTEM;
+	}
 	b.tpl = html_template_load(tpl_path, dl);
 	free(tpl_path);
 	if (b.tpl == NULL)

@@ -83,48 +83,85 @@ is_scalar(const struct ynode *n)
 static size_t decode_value(const struct decode_ctx *ctx,
     const struct field *f, const struct ynode *n, void *out);
 
-static size_t
-expect(const struct decode_ctx *ctx, const struct ynode *n, const char *key,
-    const char *what)
+/*
+ * How a value is named in messages: "name", or each entry of "steps"
+ * for the elements of a list.  Returns buf.
+ */
+static const char *
+label(const struct field *f, char *buf, size_t size)
 {
-	if (key && *key)
-		diag_error(ctx->dl, n->pos, "\"%s\" must be %s, not %s", key,
-		    what, ynode_describe(n));
-	else
-		diag_error(ctx->dl, n->pos, "expected %s, found %s", what,
-		    ynode_describe(n));
+	snprintf(buf, size, "%s\"%s\"", (f->flags & F_ENTRY) ?
+	    "each entry of " : "", f->key);
+	return buf;
+}
+
+static size_t
+expect(const struct decode_ctx *ctx, const struct ynode *n,
+    const struct field *f, const char *what)
+{
+	char lb[96];
+
+	diag_error(ctx->dl, n->pos, "%s must be %s, not %s",
+	    label(f, lb, sizeof(lb)), what, ynode_describe(n));
 	return 1;
 }
 
+/* Blank strings count as absent: "" is no name. */
+static int
+is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+text_part_set(struct text_part *p, const struct ynode *v)
+{
+	p->s = xstrndup(v->value, v->len);
+	p->pos = v->pos;
+	p->block = v->style == YSTYLE_BLOCK;
+	p->indent = v->block_indent;
+}
+
+/*
+ * A text is a string in the first language or a map from language to
+ * string.  Blank strings count as absent; a text left with nothing in
+ * the handbook's languages is absent too (and an error if required).
+ */
 static size_t
 decode_text(const struct decode_ctx *ctx, const struct field *f,
     const struct ynode *n, struct text *t)
 {
-	size_t i, errors = 0;
+	size_t i, errors = 0, published = 0, any = 0;
+	char lb[96];
 
-	t->pos = n->pos;
 	if (n->type == YNODE_SCALAR) {
-		struct text_part *p = &t->part[ctx->deflang];
-
-		p->s = xstrndup(n->value, n->len);
-		p->pos = n->pos;
-		p->block = n->style == YSTYLE_BLOCK;
-		p->indent = n->block_indent;
+		if (is_blank(n->value))
+			goto empty;
+		text_part_set(&t->part[ctx->deflang], n);
+		t->pos = n->pos;
 		return 0;
 	}
 	if (n->type != YNODE_MAP)
-		return expect(ctx, n, f->key,
+		return expect(ctx, n, f,
 		    "text (a string, or a map from language to string)");
 	for (i = 0; i + 1 < n->nitems; i += 2) {
 		const struct ynode *k = n->items[i], *v = n->items[i + 1];
-		int lang = is_scalar(k) ? enum_index(lang_names, k->value) : -1;
+		int lang;
 		struct buf sb = { 0 };
 
-		if (lang < 0) {
+		if (!is_scalar(k)) {
+			diag_error(ctx->dl, k->pos, "language keys must be "
+			    "plain words: fi, sv or en");
+			errors++;
+			continue;
+		}
+		if ((lang = enum_index(lang_names, k->value)) < 0) {
 			diag_error(ctx->dl, k->pos, "unknown language \"%s\"; "
-			    "expected fi, sv or en%s", is_scalar(k) ? k->value :
-			    "", is_scalar(k) ? enum_suggest(lang_names,
-			    k->value, &sb) : "");
+			    "expected fi, sv or en%s", k->value,
+			    enum_suggest(lang_names, k->value, &sb));
 			buf_free(&sb);
 			errors++;
 			continue;
@@ -136,41 +173,61 @@ decode_text(const struct decode_ctx *ctx, const struct field *f,
 			continue;
 		}
 		if (!is_scalar(v)) {
-			errors += expect(ctx, v, k->value, "a string");
+			diag_error(ctx->dl, v->pos, "the \"%s\" text of %s must "
+			    "be a string, not %s", k->value,
+			    label(f, lb, sizeof(lb)), ynode_describe(v));
+			errors++;
 			continue;
 		}
-		if (!(ctx->langmask & (1u << lang)))
+		if (is_blank(v->value))
+			continue;
+		if (!(ctx->langmask & (1u << lang))) {
 			diag_warning(ctx->dl, k->pos, "text in \"%s\" is not "
 			    "published: site.yaml languages do not include it",
 			    k->value);
-		t->part[lang].s = xstrndup(v->value, v->len);
-		t->part[lang].pos = v->pos;
-		t->part[lang].block = v->style == YSTYLE_BLOCK;
-		t->part[lang].indent = v->block_indent;
+			any++;
+			continue;
+		}
+		text_part_set(&t->part[lang], v);
+		published++;
 	}
-	return errors;
+	if (published > 0) {
+		t->pos = n->pos;
+		return errors;
+	}
+	if (errors > 0)
+		return errors;
+	(void)any;
+empty:
+	if (f->flags & F_REQUIRED) {
+		diag_error(ctx->dl, n->pos, "%s must not be empty%s",
+		    label(f, lb, sizeof(lb)), n->type == YNODE_MAP ?
+		    " in the handbook's languages" : "");
+		return 1;
+	}
+	return 0;
 }
 
 static size_t
 decode_int(const struct decode_ctx *ctx, const struct field *f,
     const struct ynode *n, struct num *out)
 {
-	char *end;
+	char *end, lb[96];
 	long v;
 
 	if (!is_scalar(n) || n->style != YSTYLE_PLAIN)
-		return expect(ctx, n, f->key, "a whole number");
+		return expect(ctx, n, f, "a whole number");
 	errno = 0;
 	v = strtol(n->value, &end, 10);
 	if (*end != '\0' || end == n->value || errno == ERANGE ||
 	    v > INT_MAX / 2 || v < -(INT_MAX / 2)) {
-		diag_error(ctx->dl, n->pos, "\"%s\" must be a whole number, "
-		    "not \"%s\"", f->key, n->value);
+		diag_error(ctx->dl, n->pos, "%s must be a whole number, "
+		    "not \"%s\"", label(f, lb, sizeof(lb)), n->value);
 		return 1;
 	}
 	if (v < f->min) {
-		diag_error(ctx->dl, n->pos, "\"%s\" must be at least %ld, "
-		    "not %ld", f->key, f->min, v);
+		diag_error(ctx->dl, n->pos, "%s must be at least %ld, "
+		    "not %ld", label(f, lb, sizeof(lb)), f->min, v);
 		return 1;
 	}
 	out->v = v;
@@ -186,12 +243,13 @@ decode_ref(const struct decode_ctx *ctx, const struct field *f,
 	enum kind kind = f->refkind;
 
 	if (!is_scalar(n))
-		return expect(ctx, n, f->key, f->type == FT_KREF ?
+		return expect(ctx, n, f, f->type == FT_KREF ?
 		    "a reference such as service:<id>" : "an id");
 	if (f->type == FT_KREF) {
 		const char *colon = strchr(n->value, ':');
 		struct buf b = { 0 };
 		unsigned k;
+		char lb[96];
 
 		kind = colon ? kind_from_name(n->value,
 		    (size_t)(colon - n->value)) : KIND_NONE;
@@ -200,18 +258,15 @@ decode_ref(const struct decode_ctx *ctx, const struct field *f,
 				if (f->refmask & (1u << k))
 					buf_printf(&b, "%s%s:<id>",
 					    b.len ? " or " : "", kind_names[k]);
-			diag_error(ctx->dl, n->pos, "\"%s\" must be %s, "
-			    "not \"%s\"", f->key, b.data, n->value);
+			diag_error(ctx->dl, n->pos, "%s must be %s, "
+			    "not \"%s\"", label(f, lb, sizeof(lb)), b.data,
+			    n->value);
 			buf_free(&b);
 			return 1;
 		}
 		id = colon + 1;
 	}
-	if (!id_valid(id)) {
-		diag_error(ctx->dl, n->pos, "\"%s\" is not a valid id "
-		    "(lower-case letters a-z, digits and '-', at most 64)", id);
-		return 1;
-	}
+	/* An invalid id is kept: resolve reports it with a suggestion. */
 	r->id = xstrdup(id);
 	r->kind = kind;
 	r->pos = n->pos;
@@ -231,7 +286,7 @@ decode_list(const struct decode_ctx *ctx, const struct field *f,
 		return 0;
 	}
 	if (n->type != YNODE_SEQ)
-		return expect(ctx, n, f->key, (f->flags & F_ALL) ?
+		return expect(ctx, n, f, (f->flags & F_ALL) ?
 		    "a list or the word all" : "a list");
 	if (n->nitems == 0 && (f->flags & F_NONEMPTY)) {
 		diag_error(ctx->dl, n->pos, "\"%s\" needs at least one entry",
@@ -243,6 +298,7 @@ decode_list(const struct decode_ctx *ctx, const struct field *f,
 		struct field elem = *f->elem;
 
 		elem.key = f->key;
+		elem.flags |= F_ENTRY;
 		if (ynode_is_null(n->items[i])) {
 			diag_error(ctx->dl, n->items[i]->pos, "empty entry in "
 			    "\"%s\"", f->key);
@@ -265,7 +321,7 @@ decode_idmap(const struct decode_ctx *ctx, const struct field *f,
 
 	l->pos = n->pos;
 	if (n->type != YNODE_MAP)
-		return expect(ctx, n, f->key, "a map from id to entry");
+		return expect(ctx, n, f, "a map from id to entry");
 	if (n->nitems == 0 && (f->flags & F_NONEMPTY)) {
 		diag_error(ctx->dl, n->pos, "\"%s\" needs at least one entry",
 		    f->key);
@@ -322,6 +378,7 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 	const char *why;
 	int idx;
 	struct buf b = { 0 };
+	char lb[96];
 
 	switch (f->type) {
 	case FT_TEXT:
@@ -329,10 +386,17 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 		return decode_text(ctx, f, n, out);
 	case FT_STRING:
 		if (!is_scalar(n))
-			return expect(ctx, n, f->key, "a string");
+			return expect(ctx, n, f, "a string");
+		if (is_blank(n->value)) {
+			if (!(f->flags & F_REQUIRED))
+				return 0;
+			diag_error(ctx->dl, n->pos, "%s must not be empty",
+			    label(f, lb, sizeof(lb)));
+			return 1;
+		}
 		if (f->check && (why = f->check(n->value)) != NULL) {
-			diag_error(ctx->dl, n->pos, "\"%s\" must be %s",
-			    f->key, why);
+			diag_error(ctx->dl, n->pos, "%s must be %s",
+			    label(f, lb, sizeof(lb)), why);
 			return 1;
 		}
 		((struct str *)out)->s = xstrndup(n->value, n->len);
@@ -344,7 +408,7 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 		if (!is_scalar(n) || n->style != YSTYLE_PLAIN ||
 		    (strcmp(n->value, "true") != 0 &&
 		    strcmp(n->value, "false") != 0))
-			return expect(ctx, n, f->key, "true or false");
+			return expect(ctx, n, f, "true or false");
 		((struct flag *)out)->v = n->value[0] == 't';
 		((struct flag *)out)->pos = n->pos;
 		return 0;
@@ -354,11 +418,12 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 			char *list = enum_list(f->enums);
 
 			if (is_scalar(n))
-				diag_error(ctx->dl, n->pos, "\"%s\" must be %s, "
-				    "not \"%s\"%s", f->key, list, n->value,
+				diag_error(ctx->dl, n->pos, "%s must be %s, "
+				    "not \"%s\"%s", label(f, lb, sizeof(lb)),
+				    list, n->value,
 				    enum_suggest(f->enums, n->value, &b));
 			else
-				expect(ctx, n, f->key, list);
+				expect(ctx, n, f, list);
 			free(list);
 			buf_free(&b);
 			return 1;
@@ -375,7 +440,7 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 		return decode_idmap(ctx, f, n, out);
 	case FT_STRUCT:
 		if (n->type != YNODE_MAP)
-			return expect(ctx, n, f->key, "a map");
+			return expect(ctx, n, f, "a map");
 		return decode_struct(ctx, f->sub, n, out, n->pos);
 	}
 	return 0;
@@ -419,9 +484,9 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 		nfields++;
 	if (map == NULL || map->type != YNODE_MAP) {
 		if (map != NULL && !ynode_is_null(map)) {
-			diag_error(ctx->dl, map->pos, "a %s must be a map of "
-			    "keys and values, not %s", s->name,
-			    ynode_describe(map));
+			diag_error(ctx->dl, map->pos, "%s %s must be a map of "
+			    "keys and values, not %s", article(s->name),
+			    s->name, ynode_describe(map));
 			return 1;
 		}
 	} else {

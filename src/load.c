@@ -123,8 +123,8 @@ report_empty(struct loader *ld, const char *shown, const struct schema *s)
 {
 	struct buf b = { 0 };
 
-	diag_error(ld->dl, file_pos(shown), "file is empty; a %s needs %s",
-	    s->name, required_keys(s, &b));
+	diag_error(ld->dl, file_pos(shown), "file is empty; %s %s needs %s",
+	    article(s->name), s->name, required_keys(s, &b));
 	buf_free(&b);
 }
 
@@ -324,6 +324,8 @@ load_guide(struct loader *ld, const char *dir, const char *name)
 		    "needs front matter with a title, then Markdown");
 		goto out;
 	}
+	if (!ydoc_check_utf8(text, len, path, 0, ld->dl))
+		goto out;
 	if (!split_front_matter(text, len, &fm_start, &fm_len, &body_start,
 	    &body_line)) {
 		diag_error(ld->dl, file_pos(path), "a guide must start with "
@@ -343,10 +345,6 @@ load_guide(struct loader *ld, const char *dir, const char *name)
 	}
 	if (lang < 0)
 		lang = v.lang.pos.line ? v.lang.v : (int)ld->m->site.langs[0];
-	if (!(ld->ctx.langmask & (1u << lang)))
-		diag_warning(ld->dl, file_pos(path), "guide in \"%s\" is not "
-		    "published: site.yaml languages do not include it",
-		    lang_names[lang]);
 	g = guide_get(ld, id);
 	if (g->variant[lang].file != NULL) {
 		diag_error(ld->dl, file_pos(path), "a second \"%s\" version of "
@@ -409,10 +407,13 @@ prescan_languages(struct loader *ld, const struct ynode *root)
 	struct site *site = &ld->m->site;
 	size_t i, j;
 
+	/* Without a readable site.yaml the languages are unknown: accept
+	 * them all rather than warn about every translation. */
 	ld->ctx.deflang = LANG_FI;
-	ld->ctx.langmask = 1u << LANG_FI;
+	ld->ctx.langmask = (1u << LANG_COUNT) - 1;
 	if (root == NULL || root->type != YNODE_MAP)
 		return;
+	ld->ctx.langmask = 1u << LANG_FI;
 	for (i = 0; i + 1 < root->nitems; i += 2) {
 		const struct ynode *k = root->items[i], *v = root->items[i + 1];
 

@@ -747,8 +747,8 @@ check_ref(struct check *c, const char *url, enum md_ref_kind kind,
 	ref_split(url, kind, &r);
 	if (image && !ref_embeddable(kind)) {
 		diag_error(c->dl, at, "an image can only embed map:, path:, "
-		    "decision: or flow:; use a link [text](%s:%s) for a %s",
-		    name, r.id, name);
+		    "decision: or flow:; use a link [text](%s:%s) for %s %s",
+		    name, r.id, article(name), name);
 		goto out;
 	}
 	switch (r.status) {
@@ -811,8 +811,8 @@ check_refused(struct check *c, const char *scheme, int image, struct pos at)
 	if (best != NULL)
 		snprintf(hint, sizeof(hint), " (did you mean \"%s:\"?)", best);
 	if (image)
-		diag_warning(c->dl, at, "image from a %s: URL is not allowed; "
-		    "its text is shown instead%s", scheme, hint);
+		diag_warning(c->dl, at, "image from %s %s: URL is not allowed; "
+		    "its text is shown instead%s", article(scheme), scheme, hint);
 	else
 		diag_warning(c->dl, at, "link to %s: URL is not allowed; it "
 		    "is shown as text%s", scheme, hint);

@@ -128,11 +128,9 @@ text_part_get(const struct text *t, const struct site *site, enum lang lang)
 
 	if (t->part[lang].s != NULL)
 		return &t->part[lang];
-	if (t->part[site->langs[0]].s != NULL)
-		return &t->part[site->langs[0]];
-	for (i = 0; i < LANG_COUNT; i++)
-		if (t->part[i].s != NULL)
-			return &t->part[i];
+	for (i = 0; i < site->nlangs; i++)
+		if (t->part[site->langs[i]].s != NULL)
+			return &t->part[site->langs[i]];
 	return NULL;
 }
 
@@ -162,6 +160,13 @@ links_add(struct links *l, struct entity *e)
 
 const char *
 entity_title(const struct model *m, const struct entity *e, enum lang lang)
+{
+	return entity_title_in(m, e, lang, NULL);
+}
+
+const char *
+entity_title_in(const struct model *m, const struct entity *e,
+    enum lang lang, enum lang *used)
 {
 	const struct text *t = NULL;
 	const char *s;
@@ -195,18 +200,25 @@ entity_title(const struct model *m, const struct entity *e, enum lang lang)
 		const struct guide *g = (const struct guide *)e;
 		size_t i;
 
+		if (used)
+			*used = lang;
 		if (g->variant[lang].title.s)
 			return g->variant[lang].title.s;
-		if (g->variant[m->site.langs[0]].title.s)
-			return g->variant[m->site.langs[0]].title.s;
-		for (i = 0; i < LANG_COUNT; i++)
-			if (g->variant[i].title.s)
-				return g->variant[i].title.s;
+		for (i = 0; i < m->site.nlangs; i++)
+			if (g->variant[m->site.langs[i]].title.s) {
+				if (used)
+					*used = m->site.langs[i];
+				return g->variant[m->site.langs[i]].title.s;
+			}
 		return e->id;
 	}
 	default:
+		if (used)
+			*used = lang;
 		return e->id;
 	}
-	s = text_get(t, &m->site, lang, NULL);
+	if (used)
+		*used = lang;
+	s = text_get(t, &m->site, lang, used);
 	return s ? s : e->id;
 }

@@ -346,5 +346,8 @@ void links_add(struct links *l, struct entity *e);
 /* The name of an entity in lang: its name or title field. */
 const char *entity_title(const struct model *m, const struct entity *e,
     enum lang lang);
+/* The same; *used (if not NULL) gets the language of the text shown. */
+const char *entity_title_in(const struct model *m, const struct entity *e,
+    enum lang lang, enum lang *used);
 
 #endif

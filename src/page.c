@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "resolve.h"
 #include "util.h"
@@ -88,9 +89,15 @@ env_asset(void *arg, const char *path)
 {
 	struct page_ctx *pc = arg;
 
+	char *full;
+	int found;
+
 	if (strncmp(path, "assets/", 7) != 0 || strstr(path, "..") != NULL)
 		return NULL;
-	return xasprintf("%s%s", pc->to_root, path);
+	full = path_join(pc->m->root, path);
+	found = access(full, R_OK) == 0;
+	free(full);
+	return found ? xasprintf("%s%s", pc->to_root, path) : NULL;
 }
 
 static char *
@@ -351,11 +358,27 @@ page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
     const struct entity *e)
 {
 	char *url = page_url(pc, e->kind, e->id);
+	enum lang used;
 	xmlNodePtr a = html_link(parent, url,
-	    entity_title(pc->m, e, pc->lang));
+	    entity_title_in(pc->m, e, pc->lang, &used));
 
+	if (used != pc->lang)
+		html_attr(a, "lang", lang_names[used]);
 	free(url);
 	return a;
+}
+
+xmlNodePtr
+page_entity_h1(struct page_ctx *pc, xmlNodePtr parent,
+    const struct entity *e)
+{
+	enum lang used;
+	xmlNodePtr h1 = html_el(parent, "h1",
+	    entity_title_in(pc->m, e, pc->lang, &used));
+
+	if (used != pc->lang)
+		html_attr(h1, "lang", lang_names[used]);
+	return h1;
 }
 
 xmlNodePtr
@@ -421,6 +444,5 @@ page_section(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
 	pc->headings[pc->nheadings].text = xstrdup(heading);
 	pc->nheadings++;
 	free(slug);
-	(void)pc;
 	return sec;
 }

@@ -65,6 +65,9 @@ void page_md(struct page_ctx *pc, xmlNodePtr parent, const struct text *t,
 /* A link to an entity with its title as text. */
 xmlNodePtr page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
     const struct entity *e);
+/* The page's <h1>: the entity's title, marked if in another language. */
+xmlNodePtr page_entity_h1(struct page_ctx *pc, xmlNodePtr parent,
+    const struct entity *e);
 /* <h2>heading</h2><ul> with a link to each entity; nothing if empty. */
 xmlNodePtr page_entity_list(struct page_ctx *pc, xmlNodePtr parent,
     const char *heading, struct entity *const *items, size_t n);

@@ -16,19 +16,6 @@ add_lead(struct page_ctx *pc, xmlNodePtr main, const struct text *t)
 	page_text_el(pc, main, "p", "lead", t);
 }
 
-static void
-add_h1(struct page_ctx *pc, xmlNodePtr main, const char *kind_label_text,
-    const char *title)
-{
-	xmlNodePtr h1 = html_el(main, "h1", NULL);
-
-	if (kind_label_text != NULL) {
-		html_el_class(h1, "span", "kind", kind_label_text);
-		html_text(h1, " ");
-	}
-	html_text(h1, title);
-}
-
 /* A <dl> row: term and a fresh <dd> to fill. */
 static xmlNodePtr
 fact(xmlNodePtr dl, const char *term)
@@ -71,7 +58,7 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	xmlNodePtr dl, dd, ul;
 	size_t i;
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &s->e, L));
+	page_entity_h1(pc, main, &s->e);
 	add_lead(pc, main, &s->summary);
 	dl = html_el_class(main, "dl", "facts", NULL);
 	if (s->group.target)
@@ -124,7 +111,7 @@ render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
 	enum lang L = pc->lang;
 	xmlNodePtr dl, sec;
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &a->e, L));
+	page_entity_h1(pc, main, &a->e);
 	add_lead(pc, main, &a->summary);
 	dl = html_el_class(main, "dl", "facts", NULL);
 	html_text(fact(dl, ui(L, UI_KIND)), ui_actor_kind(L, a->kind.v));
@@ -158,7 +145,7 @@ render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
 static void
 render_group(struct page_ctx *pc, xmlNodePtr main, const struct group *g)
 {
-	add_h1(pc, main, NULL, entity_title(pc->m, &g->e, pc->lang));
+	page_entity_h1(pc, main, &g->e);
 	add_lead(pc, main, &g->summary);
 	page_entity_list(pc, main, ui(pc->lang, UI_SERVICES_IN_GROUP),
 	    g->services.items, g->services.len);
@@ -202,7 +189,7 @@ render_path(struct page_ctx *pc, xmlNodePtr main, const struct path *p)
 	xmlNodePtr dl, sec, ol;
 	size_t i;
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &p->e, L));
+	page_entity_h1(pc, main, &p->e);
 	html_el_class(main, "p", "notice", ui(L, UI_FICTIONAL));
 	sec = page_section(pc, main, ui(L, UI_PERSONA), NULL);
 	dl = html_el_class(sec, "dl", "facts", NULL);
@@ -230,7 +217,7 @@ render_segment(struct page_ctx *pc, xmlNodePtr main, const struct segment *s)
 	xmlNodePtr dl;
 	char level[32];
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &s->e, L));
+	page_entity_h1(pc, main, &s->e);
 	add_lead(pc, main, &s->summary);
 	dl = html_el_class(main, "dl", "facts", NULL);
 	snprintf(level, sizeof(level), "%ld", s->level.v);
@@ -262,7 +249,7 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 	size_t i, j, start = 0;
 	char *href;
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &d->e, L));
+	page_entity_h1(pc, main, &d->e);
 	md_section(pc, main, NULL, &d->description);
 	for (i = 0; i < d->questions.len; i++)
 		if (d->start.s && strcmp(qs[i].id.s, d->start.s) == 0)
@@ -331,7 +318,7 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 	xmlNodePtr sec, ul, li, sub, dl;
 	size_t i, j;
 
-	add_h1(pc, main, NULL, entity_title(m, &mp->e, L));
+	page_entity_h1(pc, main, &mp->e);
 	md_section(pc, main, NULL, &mp->description);
 	if (mp->centre.target) {
 		dl = html_el_class(main, "dl", "facts", NULL);
@@ -392,7 +379,7 @@ render_flow(struct page_ctx *pc, xmlNodePtr main, const struct flow *f)
 {
 	xmlNodePtr dl;
 
-	add_h1(pc, main, NULL, entity_title(pc->m, &f->e, pc->lang));
+	page_entity_h1(pc, main, &f->e);
 	md_section(pc, main, NULL, &f->description);
 	if (f->period.s) {
 		dl = html_el_class(main, "dl", "facts", NULL);
@@ -410,11 +397,9 @@ guide_variant_for(const struct model *m, const struct guide *g,
 
 	if (g->variant[lang].file)
 		return &g->variant[lang];
-	if (g->variant[m->site.langs[0]].file)
-		return &g->variant[m->site.langs[0]];
-	for (i = 0; i < LANG_COUNT; i++)
-		if (g->variant[i].file)
-			return &g->variant[i];
+	for (i = 0; i < m->site.nlangs; i++)
+		if (g->variant[m->site.langs[i]].file)
+			return &g->variant[m->site.langs[i]];
 	return NULL;
 }
 
@@ -422,7 +407,7 @@ static void
 render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
 {
 	const struct guide_variant *v = guide_variant_for(pc->m, g, pc->lang);
-	xmlNodePtr into = main, h1, p;
+	xmlNodePtr into = main, p;
 	size_t i;
 
 	if (v == NULL)
@@ -431,8 +416,7 @@ render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
 		into = html_el(main, "div", NULL);
 		html_attr(into, "lang", lang_names[v->lang.v]);
 	}
-	h1 = html_el(into, "h1", v->title.s);
-	(void)h1;
+	html_el(into, "h1", v->title.s);
 	if (v->audience.len > 0) {
 		p = html_el_class(into, "p", "audience", NULL);
 		html_text(p, ui(pc->lang, UI_AUDIENCE));
@@ -587,7 +571,7 @@ pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
 	xmlNodePtr ul;
 	size_t i;
 
-	add_h1(pc, main, NULL, kind_label(pc->lang, kind, 1));
+	html_el(main, "h1", kind_label(pc->lang, kind, 1));
 	if (kind == KIND_SERVICE) {
 		services_by_group(pc, main, 2);
 		return;
@@ -608,7 +592,7 @@ pages_render_front(struct page_ctx *pc, xmlNodePtr main)
 	xmlNodePtr sec;
 	size_t i;
 
-	add_h1(pc, main, NULL, text_get(&m->site.title, &m->site, pc->lang,
+	html_el(main, "h1", text_get(&m->site.title, &m->site, pc->lang,
 	    NULL));
 	md_section(pc, main, NULL, &m->site.description);
 	if (m->set[KIND_GUIDE].len > 0) {

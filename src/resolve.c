@@ -172,7 +172,14 @@ resolve_ref(struct resolver *r, struct ref *ref)
 	suggest_init(&sg, ref->id);
 	for (i = 0; i < r->m->set[ref->kind].len; i++)
 		suggest_offer(&sg, r->m->set[ref->kind].items[i]->id);
-	if (suggest_result(&sg))
+	if (!id_valid(ref->id))
+		diag_error(r->dl, ref->pos, "\"%s\" is not a valid %s id "
+		    "(lower-case letters a-z, digits and '-')%s%s%s",
+		    ref->id, kind_names[ref->kind],
+		    suggest_result(&sg) ? " (did you mean \"" : "",
+		    suggest_result(&sg) ? suggest_result(&sg) : "",
+		    suggest_result(&sg) ? "\"?)" : "");
+	else if (suggest_result(&sg))
 		diag_error(r->dl, ref->pos, "unknown %s \"%s\" (did you mean "
 		    "\"%s\"?)", kind_names[ref->kind], ref->id,
 		    suggest_result(&sg));
@@ -195,7 +202,8 @@ check_translations(struct resolver *r, const struct text *t)
 
 		if (t->part[site->langs[i]].s != NULL)
 			continue;
-		text_get(t, site, site->langs[i], &used);
+		if (text_get(t, site, site->langs[i], &used) == NULL)
+			return; /* no text at all: nothing to translate */
 		diag_warning(r->dl, t->pos, "no \"%s\" translation; the \"%s\" "
 		    "text is shown instead", lang_names[site->langs[i]],
 		    lang_names[used]);
@@ -247,22 +255,42 @@ visit(const struct field *f, void *value, unsigned flags, void *arg)
 	}
 }
 
-/* With several languages, each missing version of a guide is one warning. */
+/*
+ * A guide is published in the site's languages: a version in another
+ * language is not published (a warning, or an error when it is the only
+ * version), and with several languages each missing version is one
+ * warning, as the first language's version is shown instead.
+ */
 static void
 check_guide_languages(struct resolver *r, const struct guide *g)
 {
 	const struct site *site = &r->m->site;
 	const struct guide_variant *shown = NULL;
+	unsigned mask = 0;
 	size_t i;
 
-	if (site->nlangs < 2)
-		return;
-	if (g->variant[site->langs[0]].file)
-		shown = &g->variant[site->langs[0]];
-	for (i = 0; i < LANG_COUNT && shown == NULL; i++)
-		if (g->variant[i].file)
-			shown = &g->variant[i];
-	if (shown == NULL)
+	for (i = 0; i < site->nlangs; i++) {
+		mask |= 1u << site->langs[i];
+		if (shown == NULL && g->variant[site->langs[i]].file)
+			shown = &g->variant[site->langs[i]];
+	}
+	for (i = 0; i < LANG_COUNT; i++) {
+		struct pos at = { g->variant[i].file, 1, 1 };
+
+		if (g->variant[i].file == NULL || (mask & (1u << i)))
+			continue;
+		if (shown != NULL)
+			diag_warning(r->dl, at, "this \"%s\" version is not "
+			    "published: site.yaml languages do not include "
+			    "\"%s\"", lang_names[i], lang_names[i]);
+		else
+			diag_error(r->dl, at, "guide \"%s\" exists only in "
+			    "\"%s\", which site.yaml does not list: add a "
+			    "\"%s\" version (guides/%s.md) or add \"%s\" to "
+			    "languages", g->e.id, lang_names[i],
+			    lang_names[site->langs[0]], g->e.id, lang_names[i]);
+	}
+	if (shown == NULL || site->nlangs < 2)
 		return;
 	for (i = 0; i < site->nlangs; i++) {
 		enum lang l = site->langs[i];

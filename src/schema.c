@@ -210,7 +210,8 @@ static const struct field service_fields[] = {
 static const struct field persona_fields[] = {
 	{ .key = "name", .type = FT_STRING, .flags = F_REQUIRED,
 	  .check = check_first_name, F(struct persona, name) },
-	{ .key = "age", .type = FT_STRING, .check = check_age_band,
+	{ .key = "age", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_age_band,
 	  F(struct persona, age) },
 	{ .key = "situation", .type = FT_MD, F(struct persona, situation) },
 	{ .key = NULL },

@@ -31,6 +31,7 @@ enum ftype {
 #define F_PATHLINT 0x10 /* lint findings are errors, not warnings */
 #define F_VALUE    0x20 /* idmap: the value decodes into the 2nd field */
 #define F_KEY      0x40 /* filled from the idmap key, not a YAML key */
+#define F_ENTRY    0x80 /* set by the decoder on the elements of a list */
 
 struct schema;
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 void
@@ -343,14 +344,16 @@ void
 suggest_offer(struct suggest *s, const char *candidate)
 {
 	size_t len = strlen(s->word);
-	/* A third of the word, at least one edit, at most three. */
+	/* A third of the word, at least one edit, at most three; never as
+	 * many edits as the word has letters ("x" is no typo of "a"). */
 	unsigned limit = len < 3 ? 1 : len / 3 > 3 ? 3 : (unsigned)(len / 3);
 	unsigned d;
 
 	if (strcmp(candidate, s->word) == 0)
 		return;
-	d = edit_distance(s->word, candidate);
-	if (d > limit)
+	if (strcasecmp(candidate, s->word) == 0)
+		d = 0;
+	else if ((d = edit_distance(s->word, candidate)) > limit || d >= len)
 		return;
 	if (s->best == NULL || d < s->bestdist ||
 	    (d == s->bestdist && strcmp(candidate, s->best) < 0)) {
@@ -363,6 +366,12 @@ const char *
 suggest_result(const struct suggest *s)
 {
 	return s->best;
+}
+
+const char *
+article(const char *noun)
+{
+	return strchr("aeiouAEIOU", noun[0]) != NULL && noun[0] ? "an" : "a";
 }
 
 int

@@ -84,7 +84,9 @@ int strmap_next(const struct strmap *m, size_t *pos, const char **key,
 /*
  * "Did you mean": offer candidates one by one, then ask for the best.
  * Only candidates close enough to the word to be a plausible typo are
- * ever suggested; ties keep the first offered.
+ * ever suggested: a different case, or a few edits but fewer than the
+ * word has letters.  Ties go to the alphabetically first candidate, so
+ * the answer does not depend on the order of offering.
  */
 struct suggest {
 	const char *word;   /* what the user wrote; borrowed */
@@ -98,6 +100,9 @@ void suggest_offer(struct suggest *s, const char *candidate);
 const char *suggest_result(const struct suggest *s);
 /* Damerau-Levenshtein (optimal string alignment) distance in bytes. */
 unsigned edit_distance(const char *a, const char *b);
+
+/* "a" or "an" for an English noun: "an actor", "a service". */
+const char *article(const char *noun);
 
 /* Returns non-zero when s[0..len) is well-formed UTF-8 (no overlongs,
  * no surrogates); on failure *bad is the byte offset of the bad byte. */

@@ -131,27 +131,27 @@ ynode_new(enum ynode_type type, struct pos at)
 	return n;
 }
 
-/* Reports a UTF-8 error at its line and column; returns 0 if found. */
-static int
-check_utf8(const struct ybuilder *b, struct diag_list *dl)
+int
+ydoc_check_utf8(const char *text, size_t len, const char *file,
+    unsigned line_offset, struct diag_list *dl)
 {
 	size_t bad, i;
 	struct pos p;
 
-	if (utf8_valid(b->text, b->len, &bad))
+	if (utf8_valid(text, len, &bad))
 		return 1;
-	p.file = b->file;
-	p.line = 1 + b->line_offset;
+	p.file = file;
+	p.line = 1 + line_offset;
 	p.col = 1;
 	for (i = 0; i < bad; i++) {
-		if (b->text[i] == '\n') {
+		if (text[i] == '\n') {
 			p.line++;
 			p.col = 1;
-		} else if (((unsigned char)b->text[i] & 0xC0) != 0x80)
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80)
 			p.col++;
 	}
 	diag_error(dl, p, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-	    (unsigned char)b->text[bad]);
+	    (unsigned char)text[bad]);
 	return 0;
 }
 
@@ -180,7 +180,10 @@ handle_event(struct ybuilder *b, yaml_event_t *ev, struct diag_list *dl)
 		switch (ev->data.scalar.style) {
 		case YAML_SINGLE_QUOTED_SCALAR_STYLE:
 		case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+			/* Positions inside the value count from its first
+			 * character, not from the quote. */
 			n->style = YSTYLE_QUOTED;
+			n->pos.col++;
 			break;
 		case YAML_LITERAL_SCALAR_STYLE:
 		case YAML_FOLDED_SCALAR_STYLE:
@@ -195,6 +198,17 @@ handle_event(struct ybuilder *b, yaml_event_t *ev, struct diag_list *dl)
 		return builder_add(b, n, dl);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
+		if (ev->type == YAML_MAPPING_START_EVENT ?
+		    (ev->data.mapping_start.tag != NULL &&
+		    !ev->data.mapping_start.implicit) :
+		    (ev->data.sequence_start.tag != NULL &&
+		    !ev->data.sequence_start.implicit)) {
+			diag_error(dl, at, "YAML tags (%s) are not supported",
+			    (const char *)(ev->type == YAML_MAPPING_START_EVENT ?
+			    ev->data.mapping_start.tag :
+			    ev->data.sequence_start.tag));
+			return 0;
+		}
 		if (b->depth >= YDOC_MAX_DEPTH) {
 			diag_error(dl, at, "nesting deeper than %d levels",
 			    YDOC_MAX_DEPTH);
@@ -230,7 +244,7 @@ ydoc_parse(const char *text, size_t len, const char *file,
 	b.file = file;
 	b.line_offset = line_offset;
 	*empty = 0;
-	if (!check_utf8(&b, dl))
+	if (!ydoc_check_utf8(text, len, file, line_offset, dl))
 		return NULL;
 	if (!yaml_parser_initialize(&parser))
 		fatal_oom();

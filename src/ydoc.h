@@ -49,6 +49,11 @@ struct ynode *ydoc_parse(const char *text, size_t len, const char *file,
     unsigned line_offset, struct diag_list *dl, int *empty);
 void ynode_free(struct ynode *n);
 
+/* Reports invalid UTF-8 at its line and column (lines counted from
+ * line_offset + 1); returns 0 if there was any. */
+int ydoc_check_utf8(const char *text, size_t len, const char *file,
+    unsigned line_offset, struct diag_list *dl);
+
 /* Non-zero if the scalar is YAML's null: empty, "~" or "null" (plain). */
 int ynode_is_null(const struct ynode *n);
 /* Short English name of what the node is, for messages: "a map"… */
