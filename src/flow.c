@@ -612,8 +612,8 @@ static struct flow *flow_build(struct gnode *, size_t, struct gedge *,
 
 /*
  * Turns the events read into counts of distinct clients and then into a
- * flow.  Consumes ev and cs (their memory is freed on the way, the
- * client keys first).
+ * flow.  Consumes ev and cs, whose memory is freed on the way (the
+ * client table first).
  */
 static struct flow *
 flow_from_events(struct evlog *ev, struct clients *cs,

@@ -60,6 +60,7 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 	[UI_WEBSITE] = { "Verkkosivut", "Webbplats", "Website" },
 	[UI_KIND] = { "Toimijan tyyppi", "Typ av aktör", "Kind of actor" },
 	[UI_PERSONA] = { "Henkilö", "Person", "Persona" },
+	[UI_NAME] = { "Nimi", "Namn", "Name" },
 	[UI_AGE] = { "Ikäryhmä", "Åldersgrupp", "Age group" },
 	[UI_SITUATION] = { "Tilanne", "Situation", "Situation" },
 	[UI_COORDINATOR] = { "Asiakasvastaava", "Klientansvarig",

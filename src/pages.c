@@ -193,7 +193,7 @@ render_path(struct page_ctx *pc, xmlNodePtr main, const struct path *p)
 	html_el_class(main, "p", "notice", ui(L, UI_FICTIONAL));
 	sec = page_section(pc, main, ui(L, UI_PERSONA), NULL);
 	dl = html_el_class(sec, "dl", "facts", NULL);
-	html_text(fact(dl, ui(L, UI_PERSONA)), p->persona.name.s);
+	html_text(fact(dl, ui(L, UI_NAME)), p->persona.name.s);
 	if (p->persona.age.s)
 		html_text(fact(dl, ui(L, UI_AGE)), p->persona.age.s);
 	if (p->segment.target)
