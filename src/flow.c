@@ -607,7 +607,7 @@ flow_gedge_cmp(const void *pa, const void *pb)
 	return a->to < b->to ? -1 : a->to > b->to;
 }
 
-static struct flow *flow_build(struct gnode *, size_t, struct gedge *,
+static struct flow_counts *flow_build(struct gnode *, size_t, struct gedge *,
     size_t, unsigned, unsigned);
 
 /*
@@ -615,7 +615,7 @@ static struct flow *flow_build(struct gnode *, size_t, struct gedge *,
  * flow.  Consumes ev and cs, whose memory is freed on the way (the
  * client table first).
  */
-static struct flow *
+static struct flow_counts *
 flow_from_events(struct evlog *ev, struct clients *cs,
     const struct svctab *st, unsigned k, unsigned rounding)
 {
@@ -626,7 +626,7 @@ flow_from_events(struct evlog *ev, struct clients *cs,
 	struct gnode *nodes;
 	struct gedge *edges;
 	struct etab et;
-	struct flow *f;
+	struct flow_counts *f;
 	int anyrare = 0;
 
 	clients_free(cs);
@@ -779,7 +779,7 @@ flow_pending_add(struct csv *c, struct clients *cs, struct evlog *ev,
  * Reads an events file after its header.  Returns the flow, or NULL
  * when any row was bad (all reported).
  */
-static struct flow *
+static struct flow_counts *
 flow_events(struct csv *c, struct svctab *st, const struct flow_source *src,
     unsigned k, unsigned rounding, struct diag_list *dl)
 {
@@ -959,7 +959,7 @@ flow_trans_id(struct csv *c, struct svctab *st,
  * Reads a transitions file after its header.  Returns the flow, or NULL
  * when any row was bad (all reported).
  */
-static struct flow *
+static struct flow_counts *
 flow_transitions(struct csv *c, struct svctab *st,
     const struct flow_source *src, unsigned k, unsigned rounding,
     struct diag_list *dl)
@@ -969,7 +969,7 @@ flow_transitions(struct csv *c, struct svctab *st,
 	struct csv_row row;
 	struct gnode *nodes;
 	struct gedge *edges;
-	struct flow *f = NULL;
+	struct flow_counts *f = NULL;
 	size_t col[3], ncols, rows = 0, i, j, nn, ne, *index;
 	unsigned char *present;
 	int r;
@@ -1113,7 +1113,7 @@ flow_round(uint64_t x, unsigned k, unsigned r)
 
 /* Start and end both count all clients: each is the other's twin. */
 static size_t
-flow_twin(const struct flow *f, size_t n)
+flow_twin(const struct flow_counts *f, size_t n)
 {
 	size_t last = f->nnodes - 1;
 
@@ -1131,7 +1131,7 @@ flow_twin(const struct flow *f, size_t n)
  * its own, or its twin's, or 0 when neither is published.
  */
 static uint64_t
-flow_shown(const struct flow *f, size_t n)
+flow_shown(const struct flow_counts *f, size_t n)
 {
 	size_t t;
 
@@ -1151,7 +1151,7 @@ flow_shown(const struct flow *f, size_t n)
  * side[0..len).
  */
 static int
-flow_side_ok(const struct flow *f, const size_t *side, size_t len,
+flow_side_ok(const struct flow_counts *f, const size_t *side, size_t len,
     uint64_t shown)
 {
 	uint64_t hidden = 0, published = 0;
@@ -1179,7 +1179,7 @@ flow_side_ok(const struct flow *f, const size_t *side, size_t len,
  * the side has none left.  Things only ever become hidden, so it ends.
  */
 static void
-flow_protect(struct flow *f)
+flow_protect(struct flow_counts *f)
 {
 	size_t nn = f->nnodes, ne = f->nedges, i, s, n;
 	size_t *start[2], *list[2], *fill[2], *queue, qhead = 0, qlen = 0;
@@ -1284,11 +1284,11 @@ flow_protect(struct flow *f)
  * Makes the flow from ordered nodes and edges with their true counts,
  * then applies disclosure control.  Copies what it keeps.
  */
-static struct flow *
+static struct flow_counts *
 flow_build(struct gnode *nodes, size_t nn, struct gedge *edges, size_t ne,
     unsigned k, unsigned rounding)
 {
-	struct flow *f = xcalloc(1, sizeof(*f));
+	struct flow_counts *f = xcalloc(1, sizeof(*f));
 	size_t i;
 
 	f->k = k;
@@ -1316,13 +1316,13 @@ flow_build(struct gnode *nodes, size_t nn, struct gedge *edges, size_t ne,
 	return f;
 }
 
-struct flow *
+struct flow_counts *
 flow_aggregate(const struct flow_source *src, struct diag_list *dl)
 {
 	unsigned k = src->k ? src->k : 1;
 	unsigned rounding = src->rounding ? src->rounding : 1;
 	struct svctab st;
-	struct flow *f;
+	struct flow_counts *f;
 	struct csv *c;
 
 	if ((c = csv_open(src->path, src->display, dl)) == NULL)
@@ -1338,7 +1338,7 @@ flow_aggregate(const struct flow_source *src, struct diag_list *dl)
 }
 
 void
-flow_free(struct flow *f)
+flow_free(struct flow_counts *f)
 {
 	size_t i;
 
@@ -1370,19 +1370,19 @@ flow_format_parse(const char *s, enum flow_format *fmt)
 }
 
 uint64_t
-flow_node_true_count(const struct flow *f, size_t i)
+flow_node_true_count(const struct flow_counts *f, size_t i)
 {
 	return f->truth->node[i];
 }
 
 uint64_t
-flow_edge_true_count(const struct flow *f, size_t i)
+flow_edge_true_count(const struct flow_counts *f, size_t i)
 {
 	return f->truth->edge[i];
 }
 
 int
-flow_node_known(const struct flow *f, size_t i)
+flow_node_known(const struct flow_counts *f, size_t i)
 {
 	return f->truth->known[i];
 }
@@ -1427,7 +1427,7 @@ flow_json_count(struct buf *out, int suppressed, uint64_t count)
 }
 
 void
-flow_json_write(const struct flow *f, const char *id, const char *period,
+flow_json_write(const struct flow_counts *f, const char *id, const char *period,
     struct buf *out)
 {
 	size_t i;

@@ -59,7 +59,7 @@ struct flow_truth;
  * (from, to) in that order.  Nodes and edges without clients are not
  * listed.
  */
-struct flow {
+struct flow_counts {
 	struct flow_node *nodes;  /* owned */
 	size_t nnodes;
 	struct flow_edge *edges;  /* owned */
@@ -75,10 +75,10 @@ struct flow {
  * after reporting every problem of the file to dl (a header only is a
  * warning and gives an empty flow).
  */
-struct flow *flow_aggregate(const struct flow_source *src,
+struct flow_counts *flow_aggregate(const struct flow_source *src,
     struct diag_list *dl);
 
-void flow_free(struct flow *f);
+void flow_free(struct flow_counts *f);
 
 /*
  * Parses "events" or "transitions".  Returns 0 when s is neither,
@@ -91,7 +91,7 @@ int flow_format_parse(const char *s, enum flow_format *fmt);
  * null when NULL), k, rounding, nodes and edges, suppressed counts as
  * null.  Ends with a newline.
  */
-void flow_json_write(const struct flow *f, const char *id,
+void flow_json_write(const struct flow_counts *f, const char *id,
     const char *period, struct buf *out);
 
 /*
@@ -99,8 +99,8 @@ void flow_json_write(const struct flow *f, const char *id,
  * or edge i, and whether a node's count was known at all (a
  * transitions file may give none).
  */
-uint64_t flow_node_true_count(const struct flow *f, size_t i);
-uint64_t flow_edge_true_count(const struct flow *f, size_t i);
-int flow_node_known(const struct flow *f, size_t i);
+uint64_t flow_node_true_count(const struct flow_counts *f, size_t i);
+uint64_t flow_edge_true_count(const struct flow_counts *f, size_t i);
+int flow_node_known(const struct flow_counts *f, size_t i);
 
 #endif
