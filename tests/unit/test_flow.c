@@ -324,21 +324,21 @@ static void
 test_empty(void **state)
 {
 	(void)state;
-	check_error("", FLOW_EVENTS, "data/t.csv: error: the data file is "
+	check_error("", FLOW_EVENTS, "data/t.csv:1:1: error: the data file is "
 	    "empty: expected a header row naming the columns "
 	    "client,service,date\n");
-	check_error("\xEF\xBB\xBF\n\n", FLOW_TRANSITIONS, "data/t.csv: error: "
+	check_error("\xEF\xBB\xBF\n\n", FLOW_TRANSITIONS, "data/t.csv:1:1: error: "
 	    "the data file is empty: expected a header row naming the "
 	    "columns from,to,count\n");
 	check_json("client,service,date\n", FLOW_EVENTS, 5, 1,
 	    "{ \"flow\": \"t\", \"period\": \"2024\", \"k\": 5, "
 	    "\"rounding\": 1,\n  \"nodes\": [],\n  \"edges\": [] }\n",
-	    "data/t.csv: warning: no data rows under the header: the flow is "
+	    "data/t.csv:1:1: warning: no data rows under the header: the flow is "
 	    "empty\n");
 	check_json("from,to,count", FLOW_TRANSITIONS, 5, 1,
 	    "{ \"flow\": \"t\", \"period\": \"2024\", \"k\": 5, "
 	    "\"rounding\": 1,\n  \"nodes\": [],\n  \"edges\": [] }\n",
-	    "data/t.csv: warning: no data rows under the header: the flow is "
+	    "data/t.csv:1:1: warning: no data rows under the header: the flow is "
 	    "empty\n");
 }
 

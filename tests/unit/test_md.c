@@ -394,7 +394,7 @@ test_unsafe_links_check(void **state)
 	    "is shown as text\n"
 	    "g.md:3:7: warning: link to javascript: URL is not allowed; it "
 	    "is shown as text\n"
-	    "g.md:4:1: warning: link to javascript: URL is not allowed; it "
+	    "g.md:4:5: warning: link to javascript: URL is not allowed; it "
 	    "is shown as text\n"
 	    "g.md:5:5: warning: link to vbscript: URL is not allowed; it "
 	    "is shown as text\n"
@@ -479,9 +479,10 @@ test_entity_positions(void **state)
 	    "g.md:3:6: error: unknown service \"tyokokeilu3\" (did you mean "
 	    "\"tyokokeilu\"?)\n"
 	    "g.md:5:5: error: unknown guide \"ei\"\n");
-	/* Escaped destinations cannot be found: the link's "[". */
+	/* Escaped destinations cannot be found literally: the text after
+	 * the link's "](". */
 	assert_check("ab [x](service:no\\-pe)\n", NULL, &env,
-	    "g.md:1:4: error: unknown service \"no-pe\"\n");
+	    "g.md:1:8: error: unknown service \"no-pe\"\n");
 }
 
 static void
