@@ -4,7 +4,8 @@
 #   make              build/kartta
 #   make handbook     install missing Debian packages (as root), then
 #                     build the tool and output/ from content/
-#   make test         the whole suite, plainly and under ASan + UBSan
+#   make test         the whole suite, plainly and under ASan + UBSan,
+#                     then the browser suite once (make test-browser)
 #   make bench        benchmarks (not part of the test suite)
 #   make install      PREFIX=/usr/local DESTDIR=
 
@@ -16,7 +17,7 @@ MANDIR ?= $(PREFIX)/share/man
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libcmark libxml-2.0 libcgraph libgvc yaml-0.1
+PKGS = libcmark libxml-2.0 libcgraph libgvc yaml-0.1 cairo
 
 # SAN=1 builds everything into build-san/ with AddressSanitizer and
 # UndefinedBehaviorSanitizer; the same test loop then runs against it.
@@ -50,8 +51,9 @@ TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(TOOL_SRC))
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-.PHONY: FORCE all handbook deps test-deps test test-plain test-san check-units \
-	bench install uninstall clean lint-man format
+.PHONY: FORCE all handbook deps test-deps test test-plain test-san test-browser \
+	check-units \
+	bench install uninstall clean lint-man format sample-data
 
 all: $(BUILD)/kartta
 
@@ -99,12 +101,29 @@ handbook: deps
 test: test-deps
 	$(MAKE) test-plain
 	$(MAKE) test-san
+	$(MAKE) test-browser
+
+# The browser suite (tests/browser/run.sh), once, against the plain
+# build: axe-core and the Nu HTML Checker on every page of the default
+# handbook, and Playwright tests in Debian's chromium.
+test-browser: all
+	sh tests/browser/run.sh $(BUILD)
 
 test-plain: all $(UNIT_BIN) $(TOOL_BIN)
 	sh tests/run.sh $(BUILD)
 
 test-san:
 	$(MAKE) SAN=1 test-plain
+
+# The synthetic data set of the default handbook's flow example.
+SAMPLE_DATA = content/data/asiakasvirrat-2025.csv
+$(BUILD)/sample_flow: tools/sample_flow.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/sample_flow.c $(ALL_LDFLAGS)
+
+sample-data: $(BUILD)/sample_flow
+	@mkdir -p $(dir $(SAMPLE_DATA))
+	./$(BUILD)/sample_flow > $(SAMPLE_DATA)
 
 bench: all
 	sh bench/run.sh $(BUILD)

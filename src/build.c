@@ -10,9 +10,15 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "a11y.h"
+#include "diagram.h"
+#include "flow.h"
 #include "html.h"
 #include "page.h"
 #include "pages.h"
+#include "schema.h"
+#include "search.h"
+#include "toc.h"
 #include "util.h"
 
 struct builder {
@@ -167,6 +173,34 @@ emit_page(struct builder *b, struct page_ctx *pc, enum lang lang)
 	free(rel);
 }
 
+/*
+ * The pages and files that are not one entity's: the A–Ö index, the
+ * accessibility statement and the search index (search.h, a11y.h).
+ */
+static void
+build_reading_aids(struct builder *b, enum lang lang)
+{
+	struct page_ctx pc;
+	struct buf js = { 0 };
+	xmlNodePtr main;
+	char *rel;
+
+	main = page_begin(&pc, b->m, b->tpl, lang, SEARCH_ATOZ_PATH,
+	    ui(lang, UI_ATOZ), KIND_NONE);
+	search_render_atoz(&pc, main);
+	emit_page(b, &pc, lang);
+	main = page_begin(&pc, b->m, b->tpl, lang, A11Y_PATH,
+	    ui(lang, UI_A11Y), KIND_NONE);
+	a11y_render_statement(&pc, main);
+	toc_insert(&pc, main);
+	emit_page(b, &pc, lang);
+	search_index_js(b->m, lang, &js);
+	rel = xasprintf("%s%s", lang_root(b->m, lang), SEARCH_INDEX_PATH);
+	write_file(b, rel, js.data, js.len);
+	free(rel);
+	buf_free(&js);
+}
+
 static void
 build_language(struct builder *b, enum lang lang)
 {
@@ -178,6 +212,7 @@ build_language(struct builder *b, enum lang lang)
 	main = page_begin(&pc, m, b->tpl, lang, "index.html", NULL, KIND_NONE);
 	pages_render_front(&pc, main);
 	emit_page(b, &pc, lang);
+	build_reading_aids(b, lang);
 	for (k = 0; k < KIND_COUNT; k++) {
 		char *rel;
 
@@ -196,9 +231,35 @@ build_language(struct builder *b, enum lang lang)
 			main = page_begin(&pc, m, b->tpl, lang, rel,
 			    entity_title(m, e, lang), (enum kind)k);
 			pages_render_entity(&pc, main, e);
+			toc_insert(&pc, main);
+			if (e->kind == KIND_GUIDE)
+				toc_guide_pager(&pc, main, e);
 			emit_page(b, &pc, lang);
 			free(rel);
 		}
+	}
+}
+
+/* Each flow's published numbers, beside its page, for anyone to check. */
+static void
+write_flow_json(struct builder *b, enum lang lang)
+{
+	const struct entity_set *set = &b->m->set[KIND_FLOW];
+	size_t i;
+
+	for (i = 0; i < set->len; i++) {
+		const struct flow *f = (const struct flow *)set->items[i];
+		struct buf json = { 0 };
+		char *rel;
+
+		if (f->counts == NULL)
+			continue;
+		flow_json_write(f->counts, f->e.id, f->period.s, &json);
+		rel = xasprintf("%s%s/%s.json", lang_root(b->m, lang),
+		    kind_dirs[KIND_FLOW], f->e.id);
+		write_file(b, rel, json.data, json.len);
+		free(rel);
+		buf_free(&json);
 	}
 }
 
@@ -252,6 +313,208 @@ swap_into_place(struct builder *b, const char *out_dir)
 	return 0;
 }
 
+/* ---- Print (issue #3): print/<map>.pdf and print.html ---- */
+
+/*
+ * Each map as print/<id>.pdf below the language root, in the map's
+ * paper.  Diagram problems are reported once, for the first language;
+ * later languages add only errors.
+ */
+static void
+write_print_pdfs(struct builder *b, enum lang lang)
+{
+	const struct model *m = b->m;
+	struct diag_list *dl = lang == m->site.langs[0] ? b->dl :
+	    diag_list_new();
+	size_t i;
+
+	for (i = 0; i < m->set[KIND_MAP].len && !b->failed; i++) {
+		const struct map *mp = (const struct map *)
+		    m->set[KIND_MAP].items[i];
+		struct diagram_print p = { lang, mp->paper.pos.line ?
+		    mp->paper.v : PAPER_A3_LANDSCAPE, 150, 0 };
+		struct buf pdf = { 0 };
+		char *rel;
+
+		if (diagram_render(m, &mp->e, DIAGRAM_PDF, &p, &pdf, dl) == 0) {
+			rel = xasprintf("%sprint/%s.pdf", lang_root(m, lang),
+			    mp->e.id);
+			write_file(b, rel, pdf.data, pdf.len);
+			free(rel);
+		}
+		buf_free(&pdf);
+	}
+	/* Paths and decisions are drawn into pages, where a failure can
+	 * only leave the figure out: report it here. */
+	for (i = 0; lang == m->site.langs[0] && i < KIND_COUNT; i++) {
+		size_t j;
+
+		if (i != KIND_PATH && i != KIND_DECISION)
+			continue;
+		for (j = 0; j < m->set[i].len; j++) {
+			struct diagram_print p = { lang, PAPER_A4_PORTRAIT, 0,
+			    0 };
+			struct buf svg = { 0 };
+
+			diagram_render(m, m->set[i].items[j], DIAGRAM_SVG, &p,
+			    &svg, dl);
+			buf_free(&svg);
+		}
+	}
+	if (dl != b->dl) {
+		if (diag_errors(dl) > 0)
+			diag_merge(b->dl, dl);
+		diag_list_free(dl);
+	}
+}
+
+/* h1 -> h2 … h5 -> h6 below n: a part of the print page. */
+static void
+demote_headings(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->name[0] == 'h' && n->name[1] >= '1' &&
+		    n->name[1] <= '5' && n->name[2] == '\0') {
+			char name[3] = { 'h', (char)(n->name[1] + 1), '\0' };
+
+			xmlNodeSetName(n, (const xmlChar *)name);
+		}
+		demote_headings(n->children);
+	}
+}
+
+static int
+id_taken(xmlNodePtr n, const xmlChar *id, xmlNodePtr skip)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *v;
+		int hit;
+
+		if (n->type != XML_ELEMENT_NODE || n == skip)
+			continue;
+		v = xmlGetProp(n, (const xmlChar *)"id");
+		hit = v != NULL && xmlStrEqual(v, id);
+		xmlFree(v);
+		if (hit || id_taken(n->children, id, skip))
+			return 1;
+	}
+	return 0;
+}
+
+/* Points "#old" links (and aria references) below n at "#new". */
+static void
+retarget(xmlNodePtr n, const xmlChar *old, const char *new_id)
+{
+	static const char *const attrs[] = { "href", "aria-labelledby",
+		"aria-describedby" };
+	size_t i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < ARRAY_LEN(attrs); i++) {
+			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
+
+			if (v != NULL && i == 0 && v[0] == '#' &&
+			    xmlStrEqual(v + 1, old)) {
+				char *h = xasprintf("#%s", new_id);
+
+				xmlSetProp(n, (const xmlChar *)"href",
+				    (const xmlChar *)h);
+				free(h);
+			} else if (v != NULL && i > 0 && xmlStrEqual(v, old))
+				xmlSetProp(n, (const xmlChar *)attrs[i],
+				    (const xmlChar *)new_id);
+			xmlFree(v);
+		}
+		retarget(n->children, old, new_id);
+	}
+}
+
+/*
+ * Gives every id in part that is already used elsewhere on the page a
+ * prefix of the part's own, and moves the part's links along.
+ */
+static void
+uniquify_ids(xmlNodePtr root, xmlNodePtr part, xmlNodePtr n,
+    const char *prefix)
+{
+	for (; n != NULL; n = n->next) {
+		xmlChar *v;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		v = xmlGetProp(n, (const xmlChar *)"id");
+		if (v != NULL && id_taken(root, v, part)) {
+			char *id = xasprintf("%s-%s", prefix, (char *)v);
+
+			xmlSetProp(n, (const xmlChar *)"id", (const xmlChar *)id);
+			retarget(part, v, id);
+			free(id);
+		}
+		xmlFree(v);
+		uniquify_ids(root, part, n->children, prefix);
+	}
+}
+
+/* One part of the print page: an entity page (or a list page) in an
+ * <article>, its headings one level down and its ids its own. */
+static void
+print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
+    enum kind list)
+{
+	xmlNodePtr art = html_el_class(main, "article", "print-part", NULL);
+	char *prefix;
+
+	if (e != NULL) {
+		pages_render_entity(pc, art, e);
+		prefix = xasprintf("%s-%s", kind_names[e->kind], e->id);
+	} else {
+		pages_render_list(pc, art, list);
+		prefix = xasprintf("%s-list", kind_names[list]);
+	}
+	demote_headings(art->children);
+	uniquify_ids(xmlDocGetRootElement(art->doc), art, art->children,
+	    prefix);
+	free(prefix);
+}
+
+/* print.html: the whole handbook on one page, in reading order. */
+static void
+build_print_page(struct builder *b, enum lang lang)
+{
+	static const enum kind order[] = { KIND_GUIDE, KIND_PATH,
+		KIND_SEGMENT, KIND_DECISION, KIND_MAP, KIND_SERVICE,
+		KIND_ACTOR };
+	const struct model *m = b->m;
+	struct page_ctx pc;
+	xmlNodePtr main;
+	size_t k, i;
+
+	main = page_begin(&pc, m, b->tpl, lang, "print.html",
+	    ui(lang, UI_PRINT_HANDBOOK), KIND_NONE);
+	html_el(main, "h1", ui(lang, UI_PRINT_HANDBOOK));
+	html_el_class(main, "p", "lead", ui(lang, UI_PRINT_LEAD));
+	for (k = 0; k < ARRAY_LEN(order); k++) {
+		struct entity **items;
+
+		if (m->set[order[k]].len == 0)
+			continue;
+		if (order[k] == KIND_SEGMENT) {
+			/* The segmentation guide, not one page a level. */
+			print_part(&pc, main, NULL, KIND_SEGMENT);
+			continue;
+		}
+		items = pages_sorted(m, order[k]);
+		for (i = 0; i < m->set[order[k]].len; i++)
+			print_part(&pc, main, items[i], KIND_NONE);
+		free(items);
+	}
+	emit_page(b, &pc, lang);
+}
+
 int
 build_site(const struct model *m, const char *theme_dir, const char *out_dir,
     struct diag_list *dl)
@@ -278,8 +541,12 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		html_template_free(b.tpl);
 		return KARTTA_EXIT_SYSTEM;
 	}
-	for (i = 0; i < m->site.nlangs && !b.failed; i++)
+	for (i = 0; i < m->site.nlangs && !b.failed; i++) {
 		build_language(&b, m->site.langs[i]);
+		write_flow_json(&b, m->site.langs[i]);
+		build_print_page(&b, m->site.langs[i]);
+		write_print_pdfs(&b, m->site.langs[i]);
+	}
 	copy_tree(&b, theme_dir, "theme", "page.xhtml");
 	assets = path_join(m->root, "assets");
 	copy_tree(&b, assets, "assets", NULL);

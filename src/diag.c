@@ -140,32 +140,63 @@ print_github_escaped(FILE *out, const char *s, int property)
 	}
 }
 
+/*
+ * Sorts, then drops exact repeats (one CSV read by two flows reports its
+ * problems twice): each problem is told once.
+ */
+static void
+diag_sort_unique(struct diag_list *dl)
+{
+	size_t i, kept = 0;
+
+	if (dl->len > 1)
+		qsort(dl->items, dl->len, sizeof(*dl->items), diag_cmp);
+	dl->nerrors = 0;
+	for (i = 0; i < dl->len; i++) {
+		struct diag *d = &dl->items[i];
+
+		if (kept > 0) {
+			struct diag *p = &dl->items[kept - 1];
+
+			if (p->sev == d->sev && p->line == d->line &&
+			    p->col == d->col && strcmp(p->file, d->file) == 0 &&
+			    strcmp(p->msg, d->msg) == 0) {
+				free(d->file);
+				free(d->msg);
+				continue;
+			}
+		}
+		if (d->sev == DIAG_ERROR)
+			dl->nerrors++;
+		dl->items[kept++] = *d;
+	}
+	dl->len = kept;
+}
+
 void
 diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt)
 {
 	size_t i;
 
-	if (dl->len > 1)
-		qsort(dl->items, dl->len, sizeof(*dl->items), diag_cmp);
+	diag_sort_unique(dl);
 	for (i = 0; i < dl->len; i++) {
 		const struct diag *d = &dl->items[i];
 		const char *sev = d->sev == DIAG_ERROR ? "error" : "warning";
 
+		/* The contract is FILE:LINE:COL for every problem: one about
+		 * a file as a whole is told at its start. */
+		unsigned line = d->line ? d->line : 1;
+		unsigned col = d->line && d->col ? d->col : 1;
+
 		if (fmt == DIAG_FORMAT_GITHUB) {
 			fprintf(out, "::%s file=", sev);
 			print_github_escaped(out, d->file, 1);
-			if (d->line)
-				fprintf(out, ",line=%u", d->line);
-			if (d->col)
-				fprintf(out, ",col=%u", d->col);
-			fputs("::", out);
+			fprintf(out, ",line=%u,col=%u::", line, col);
 			print_github_escaped(out, d->msg, 0);
 			fputc('\n', out);
-		} else if (d->line == 0)
-			fprintf(out, "%s: %s: %s\n", d->file, sev, d->msg);
-		else
-			fprintf(out, "%s:%u:%u: %s: %s\n", d->file, d->line,
-			    d->col ? d->col : 1, sev, d->msg);
+		} else
+			fprintf(out, "%s:%u:%u: %s: %s\n", d->file, line, col,
+			    sev, d->msg);
 	}
 }
 

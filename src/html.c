@@ -7,7 +7,7 @@
 
 static const char *const slot_names[SLOT_COUNT] = {
 	"title", "css", "skip", "home", "nav", "langs", "breadcrumbs",
-	"main", "footer",
+	"main", "footer", "search", "js",
 };
 
 struct html_template {
@@ -134,6 +134,13 @@ html_attr(xmlNodePtr node, const char *name, const char *value)
 	if (xmlSetProp(node, (const xmlChar *)name,
 	    (const xmlChar *)value) == NULL)
 		fatal_oom();
+}
+
+xmlNodePtr
+html_attr_el(xmlNodePtr node, const char *name, const char *value)
+{
+	html_attr(node, name, value);
+	return node;
 }
 
 void

@@ -23,6 +23,8 @@ enum html_slot {
 	SLOT_BREADCRUMBS,
 	SLOT_MAIN,
 	SLOT_FOOTER,
+	SLOT_SEARCH,
+	SLOT_JS,
 	SLOT_COUNT,
 };
 
@@ -58,6 +60,8 @@ xmlNodePtr html_el_class(xmlNodePtr parent, const char *name,
     const char *cls, const char *text);
 xmlNodePtr html_link(xmlNodePtr parent, const char *href, const char *text);
 void html_attr(xmlNodePtr node, const char *name, const char *value);
+/* Sets an attribute and returns the node, for chaining. */
+xmlNodePtr html_attr_el(xmlNodePtr node, const char *name, const char *value);
 void html_text(xmlNodePtr parent, const char *text);
 
 #endif

@@ -114,6 +114,191 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 	[UI_LANGUAGE_NAME] = { "Suomeksi", "På svenska", "In English" },
 	[UI_NOT_TRANSLATED] = { "Ei käännetty", "Inte översatt",
 		"Not translated" },
+	[UI_SEARCH_LABEL] = { "Hae käsikirjasta", "Sök i handboken",
+		"Search the handbook" },
+	[UI_SEARCH_BUTTON] = { "Hae", "Sök", "Search" },
+	[UI_SEARCH_NONE] = { "Ei osumia.", "Inga träffar.", "No results." },
+	/* {n} is replaced by the number of results. */
+	[UI_SEARCH_COUNT] = { "Osumia: {n}", "Träffar: {n}", "Results: {n}" },
+	[UI_ATOZ] = { "Hakemisto A–Ö", "Register A–Ö", "Index A–Z" },
+	[UI_ATOZ_LEAD] = { "Kaikki käsikirjan sivut aakkosjärjestyksessä.",
+		"Alla sidor i handboken i alfabetisk ordning.",
+		"Every page of the handbook in alphabetical order." },
+	[UI_ATOZ_LETTERS] = { "Alkukirjaimet", "Begynnelsebokstäver",
+		"Initial letters" },
+	[UI_ON_THIS_PAGE] = { "Tällä sivulla", "På den här sidan",
+		"On this page" },
+	[UI_GUIDE_PAGER] = { "Ohjeet järjestyksessä", "Anvisningarna i ordning",
+		"Guides in order" },
+	[UI_PREVIOUS] = { "Edellinen", "Föregående", "Previous" },
+	[UI_FOLLOWING] = { "Seuraava", "Nästa", "Next" },
+	[UI_A11Y] = { "Saavutettavuusseloste", "Tillgänglighetsutlåtande",
+		"Accessibility statement" },
+	[UI_A11Y_INTRO] = { "Tämä seloste kertoo, miten käsikirja täyttää "
+		"lain digitaalisten palvelujen tarjoamisesta (306/2019) "
+		"saavutettavuusvaatimukset, mitkä sen osat eivät vielä ole "
+		"saavutettavia ja miten voit antaa palautetta.",
+		"Detta utlåtande beskriver hur handboken uppfyller kraven i "
+		"lagen om tillhandahållande av digitala tjänster (306/2019), "
+		"vilka delar som ännu inte är tillgängliga och hur du kan ge "
+		"respons.",
+		"This statement tells how the handbook meets the requirements "
+		"of the Finnish Act on the Provision of Digital Services "
+		"(306/2019), which parts are not yet accessible and how to give "
+		"feedback." },
+	[UI_A11Y_SERVICE] = { "Verkkopalvelu", "Webbtjänst", "Website" },
+	[UI_A11Y_ASSESSED] = { "Arvioitu", "Bedömd", "Assessed" },
+	[UI_A11Y_METHOD] = { "Arviointitapa", "Bedömningsmetod",
+		"Method of assessment" },
+	[UI_A11Y_STATUS] = { "Saavutettavuuden tila", "Tillgänglighetsstatus",
+		"Compliance status" },
+	[UI_A11Y_FULL] = { "Käsikirja täyttää WCAG 2.1 -ohjeistuksen A- ja "
+		"AA-tason saavutettavuusvaatimukset.",
+		"Handboken uppfyller tillgänglighetskraven i WCAG 2.1 på nivå "
+		"A och AA.",
+		"The handbook meets the WCAG 2.1 level A and AA requirements." },
+	[UI_A11Y_PARTIAL] = { "Käsikirja täyttää WCAG 2.1 -ohjeistuksen A- ja "
+		"AA-tason saavutettavuusvaatimukset osittain. Tunnetut "
+		"puutteet on lueteltu alla.",
+		"Handboken uppfyller delvis tillgänglighetskraven i WCAG 2.1 "
+		"på nivå A och AA. De kända bristerna finns nedan.",
+		"The handbook partially meets the WCAG 2.1 level A and AA "
+		"requirements. The known gaps are listed below." },
+	[UI_A11Y_NOT_ASSESSED] = { "Käsikirjan saavutettavuutta ei ole vielä "
+		"arvioitu. Se on tehty noudattamaan WCAG 2.1 -ohjeistuksen A- "
+		"ja AA-tason vaatimuksia.",
+		"Handbokens tillgänglighet har ännu inte bedömts. Den är gjord "
+		"för att följa kraven i WCAG 2.1 på nivå A och AA.",
+		"The handbook's accessibility has not been assessed yet. It is "
+		"made to follow the WCAG 2.1 level A and AA requirements." },
+	[UI_A11Y_GAPS] = { "Ei-saavutettava sisältö", "Icke tillgängligt "
+		"innehåll", "Content that is not accessible" },
+	[UI_A11Y_NO_GAPS] = { "Tunnettuja puutteita ei ole.",
+		"Inga kända brister.", "There are no known gaps." },
+	[UI_A11Y_FEEDBACK] = { "Palaute saavutettavuudesta",
+		"Respons om tillgängligheten", "Feedback on accessibility" },
+	[UI_A11Y_FEEDBACK_NONE] = { "Jos huomaat saavutettavuuspuutteen, "
+		"kerro siitä käsikirjan julkaisijalle.",
+		"Om du märker en brist i tillgängligheten, berätta det för "
+		"handbokens utgivare.",
+		"If you notice an accessibility gap, tell the handbook's "
+		"publisher." },
+	[UI_A11Y_ENFORCEMENT] = { "Valvontaviranomainen",
+		"Tillsynsmyndighet", "Supervisory authority" },
+	[UI_A11Y_ENFORCEMENT_TEXT] = { "Jos huomaat saavutettavuusongelmia, "
+		"anna ensin palautetta julkaisijalle. Vastauksessa voi mennä "
+		"14 päivää. Jos et ole tyytyväinen saamaasi vastaukseen tai et "
+		"saa vastausta lainkaan kahden viikon aikana, voit tehdä "
+		"ilmoituksen Liikenne- ja viestintävirasto Traficomiin.",
+		"Om du märker problem med tillgängligheten, ge först respons "
+		"till utgivaren. Det kan ta 14 dagar att få svar. Om du inte "
+		"är nöjd med svaret eller inte får något svar inom två veckor, "
+		"kan du göra en anmälan till Transport- och "
+		"kommunikationsverket Traficom.",
+		"If you notice accessibility problems, first give feedback to "
+		"the publisher. A reply may take 14 days. If you are not "
+		"satisfied with the reply, or you get no reply within two "
+		"weeks, you can notify the Finnish Transport and "
+		"Communications Agency Traficom." },
+	[UI_A11Y_AUTHORITY] = { "Liikenne- ja viestintävirasto Traficom, "
+		"Digitaalisen esteettömyyden ja saavutettavuuden "
+		"valvontayksikkö",
+		"Transport- och kommunikationsverket Traficom, Enheten för "
+		"tillsyn över digital tillgänglighet",
+		"Finnish Transport and Communications Agency Traficom, "
+		"Digital Accessibility Supervision Unit" },
+	[UI_A11Y_AUTHORITY_URL] = { "https://www.saavutettavuusvaatimukset.fi",
+		"https://www.tillganglighetskrav.fi",
+		"https://www.saavutettavuusvaatimukset.fi/en" },
+	[UI_A11Y_AUTHORITY_EMAIL] = { "saavutettavuus@traficom.fi",
+		"saavutettavuus@traficom.fi", "saavutettavuus@traficom.fi" },
+	[UI_A11Y_AUTHORITY_PHONE] = { "029 534 5000", "029 534 5000",
+		"+358 29 534 5000" },
+	[UI_FLOW_NODES] = { "Asiakkaita palveluittain", "Klienter per tjänst",
+		"Clients by service" },
+	[UI_FLOW_EDGES] = { "Siirtymät palvelusta toiseen",
+		"Övergångar mellan tjänster", "Transitions between services" },
+	[UI_FLOW_SERVICE] = { "Palvelu", "Tjänst", "Service" },
+	[UI_FLOW_FROM] = { "Mistä", "Från", "From" },
+	[UI_FLOW_TO] = { "Mihin", "Till", "To" },
+	[UI_FLOW_CLIENTS] = { "Asiakkaita", "Klienter", "Clients" },
+	[UI_FLOW_START] = { "Polun alku", "Stigens början", "Start of path" },
+	[UI_FLOW_END] = { "Polun loppu", "Stigens slut", "End of path" },
+	[UI_FLOW_OTHER] = { "muut palvelut", "övriga tjänster",
+		"other services" },
+	[UI_FLOW_K] = { "Pienin julkaistava luku", "Minsta publicerade tal",
+		"Smallest number published" },
+	[UI_FLOW_ROUNDING] = { "Luvut pyöristetty monikertaan",
+		"Talen avrundade till multipel av", "Numbers rounded to a multiple of" },
+	[UI_FLOW_JSON] = { "Julkaistut luvut JSON-muodossa",
+		"De publicerade talen i JSON-format",
+		"The published numbers as JSON" },
+	[UI_FLOW_NOTE] = { "Luvut ovat eri asiakkaiden määriä. Pienet luvut "
+		"ja luvut, joista pienen luvun voisi päätellä, on piilotettu "
+		"tai yhdistetty, jotta ketään ei voi tunnistaa.",
+		"Talen är antal olika klienter. Små tal, och tal som ett litet "
+		"tal kunde härledas ur, har dolts eller slagits samman så att "
+		"ingen kan identifieras.",
+		"The numbers count distinct clients. Small numbers, and numbers "
+		"a small one could be worked out from, are withheld or merged "
+		"so that no one can be identified." },
+	[UI_FLOW_WITHHELD] = { "piilotettu", "dolt", "withheld" },
+	[UI_FLOW_EMPTY] = { "Aineistossa ei ole asiakkaita.",
+		"Materialet har inga klienter.", "The data has no clients." },
+	[UI_DIAGRAM_MAP] = {
+		"Palvelukartta: %zu palveluryhmää, %zu palvelua ja %zu "
+		"toimijaa. Sama sisältö on luetteloina kuvan jälkeen.",
+		"Tjänstekarta: %zu tjänstegrupper, %zu tjänster och %zu "
+		"aktörer. Samma innehåll finns som listor efter bilden.",
+		"Service map: %zu service groups, %zu services and %zu "
+		"actors. The same content follows the picture as lists." },
+	[UI_DIAGRAM_PATH] = {
+		"Asiakaspolku: %zu vaihetta, joista %zu solmukohtaa. Vaiheet "
+		"on kuvattu tekstinä kuvan jälkeen.",
+		"Klientstig: %zu steg, varav %zu överlämningar. Stegen "
+		"beskrivs som text efter bilden.",
+		"Client path: %zu steps, %zu of them hand-over points. The "
+		"steps are described as text after the picture." },
+	[UI_DIAGRAM_DECISION] = {
+		"Vuokaavio: %zu kysymystä ja %zu tulosta. Sama opas on "
+		"tekstinä kuvan jälkeen.",
+		"Flödesschema: %zu frågor och %zu resultat. Samma guide "
+		"finns som text efter bilden.",
+		"Flowchart: %zu questions and %zu outcomes. The same guide "
+		"follows the picture as text." },
+	[UI_DIAGRAM_FLOW] = {
+		"Asiakasvirta: %zu solmua ja %zu julkaistua siirtymää; viivan "
+		"paksuus kertoo asiakasmäärän. Luvut ovat taulukkoina kuvan "
+		"jälkeen.",
+		"Klientflöde: %zu noder och %zu publicerade övergångar; "
+		"linjens tjocklek visar antalet klienter. Talen finns som "
+		"tabeller efter bilden.",
+		"Client flow: %zu nodes and %zu published transitions; a "
+		"line's width shows the number of clients. The numbers "
+		"follow the picture as tables." },
+	[UI_DIAGRAM_HANDOFF] = { "Solmukohta", "Överlämning", "Hand-over" },
+	[UI_QUOTE_OPEN] = { "”", "”", "“" },
+	[UI_QUOTE_CLOSE] = { "”", "”", "”" },
+	[UI_PRINT_PDF] = { "Tulostettava kartta (PDF)",
+		"Karta för utskrift (PDF)", "Printable map (PDF)" },
+	[UI_COMPARE_LEVELS] = { "Vertaa tuen tasoja", "Jämför stödnivåerna",
+		"Compare the levels of support" },
+	[UI_SEGMENTS_LEAD] = { "Tuen tasot rinnakkain: milloin kukin taso "
+		"sopii ja milloin ei, kuka koordinoi ja mitkä palvelut ovat "
+		"tyypillisiä.", "Stödnivåerna sida vid sida: när varje nivå "
+		"passar och när inte, vem som samordnar och vilka tjänster som "
+		"är typiska.", "The levels of support side by side: when each "
+		"fits and when not, who coordinates and which services are "
+		"typical." },
+	[UI_PRINT_HANDBOOK] = { "Koko käsikirja tulostettavana",
+		"Hela handboken för utskrift", "The whole handbook for print" },
+	[UI_PRINT_LEAD] = {
+	"Kaikki ohjeet, asiakaspolut, tuen tasot, päätösoppaat, "
+	"palvelukartat, palvelut ja toimijat yhdellä sivulla tulostettaviksi.",
+	"Alla anvisningar, klientstigar, stödnivåer, beslutsguider, "
+	"tjänstekartor, tjänster och aktörer på en sida för utskrift.",
+	"Every guide, client path, level of support, decision guide, service "
+	"map, service and actor on one page, for print." },
 };
 
 static const char *const access_ui[][LANG_COUNT] = {

@@ -196,35 +196,6 @@ has_suffix(const char *s, const char *suffix)
 	return ls > lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-static void
-load_kind(struct loader *ld, enum kind kind)
-{
-	char *dir = path_join(ld->m->root, kind_dirs[kind]);
-	char **names;
-	size_t n, i;
-
-	names = dir_list(dir, &n);
-	for (i = 0; names && i < n; i++) {
-		char *path = path_join(dir, names[i]);
-
-		if (is_dir(path))
-			diag_warning(ld->dl, file_pos(path), "unexpected "
-			    "folder: %s/ holds only .yaml files",
-			    kind_dirs[kind]);
-		else if (has_suffix(names[i], ".yaml"))
-			load_yaml_entity(ld, kind, dir, names[i]);
-		else if (has_suffix(names[i], ".yml"))
-			diag_warning(ld->dl, file_pos(path), "ignored: kartta "
-			    "reads .yaml files (rename it to end in .yaml)");
-		else
-			diag_warning(ld->dl, file_pos(path), "unexpected file "
-			    "in %s/ (ignored)", kind_dirs[kind]);
-		free(path);
-	}
-	dir_list_free(names, n);
-	free(dir);
-}
-
 /*
  * Splits a guide file into front matter and body: the file starts with
  * a line "---" and the front matter ends at the next "---" (or "...")
@@ -369,10 +340,15 @@ out:
 	free(path);
 }
 
+/* Loads every file of one kind's folder: <id>.yaml, or <id>.md for
+ * guides; anything else there is a warning. */
 static void
-load_guides(struct loader *ld)
+load_kind(struct loader *ld, enum kind kind)
 {
-	char *dir = path_join(ld->m->root, "guides");
+	int guide = kind == KIND_GUIDE;
+	const char *ext = guide ? ".md" : ".yaml";
+	const char *alt = guide ? ".markdown" : ".yml";
+	char *dir = path_join(ld->m->root, kind_dirs[kind]);
 	char **names;
 	size_t n, i;
 
@@ -382,15 +358,18 @@ load_guides(struct loader *ld)
 
 		if (is_dir(path))
 			diag_warning(ld->dl, file_pos(path), "unexpected "
-			    "folder: guides/ holds only .md files");
-		else if (has_suffix(names[i], ".md"))
+			    "folder: %s/ holds only %s files", kind_dirs[kind],
+			    ext);
+		else if (has_suffix(names[i], ext) && guide)
 			load_guide(ld, dir, names[i]);
-		else if (has_suffix(names[i], ".markdown"))
+		else if (has_suffix(names[i], ext))
+			load_yaml_entity(ld, kind, dir, names[i]);
+		else if (has_suffix(names[i], alt))
 			diag_warning(ld->dl, file_pos(path), "ignored: kartta "
-			    "reads .md files (rename it to end in .md)");
+			    "reads %s files (rename it to end in %s)", ext, ext);
 		else
 			diag_warning(ld->dl, file_pos(path), "unexpected file "
-			    "in guides/ (ignored)");
+			    "in %s/ (ignored)", kind_dirs[kind]);
 		free(path);
 	}
 	dir_list_free(names, n);
@@ -558,12 +537,8 @@ load_content(const char *root, struct diag_list *dl)
 	ld.ctx.dl = dl;
 	load_site(&ld);
 	check_root_entries(&ld);
-	for (k = 0; k < KIND_COUNT; k++) {
-		if (k == KIND_GUIDE)
-			load_guides(&ld);
-		else
-			load_kind(&ld, (enum kind)k);
-	}
+	for (k = 0; k < KIND_COUNT; k++)
+		load_kind(&ld, (enum kind)k);
 	for (k = 0; k < KIND_COUNT; k++) {
 		struct entity_set *set = &ld.m->set[k];
 		size_t i;

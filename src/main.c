@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "diagram.h"
 #include "diag.h"
+#include "export.h"
 #include "load.h"
 #include "resolve.h"
 #include "util.h"
@@ -19,6 +21,8 @@
 static const char usage_text[] =
     "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github]\n"
     "       kartta check [-c CONTENT] [--format=plain|github]\n"
+    "       kartta export REF [-c CONTENT] -f svg|pdf|png -o FILE [--paper PAPER]\n"
+    "                    [--lang LANG] [--dpi N]\n"
     "       kartta --help | --version\n";
 
 static const char help_text[] =
@@ -28,6 +32,8 @@ static const char help_text[] =
     "commands:\n"
     "  build    check the content, then write the handbook to OUTPUT\n"
     "  check    check the content and report every problem; write nothing\n"
+    "  export   draw one diagram (REF: map:ID, path:ID or decision:ID) into\n"
+    "           FILE as SVG, PDF or PNG\n"
     "\n"
     "options:\n"
     "  -c, --content DIR   content tree (default: content)\n"
@@ -37,6 +43,15 @@ static const char help_text[] =
     "  --format=FORMAT     diagnostics as plain FILE:LINE:COL lines, or as\n"
     "                      GitHub Actions annotations (github)\n"
     "\n"
+    "export options:\n"
+    "  -f, --format FMT    svg, pdf or png (default: from FILE's extension)\n"
+    "  -o, --output FILE   where to write; - is standard output\n"
+    "  --paper PAPER       A3-landscape, A3-portrait, A4-landscape or\n"
+    "                      A4-portrait (default: the map's paper, else\n"
+    "                      A4-portrait); PDF pages have exactly that size\n"
+    "  --lang LANG         language of the labels (default: the first)\n"
+    "  --dpi N             PNG resolution (default: 150)\n"
+    "\n"
     "exit status: 0 success (warnings allowed), 1 content errors,\n"
     "2 usage errors, 3 system errors (I/O, out of memory).\n";
 
@@ -44,8 +59,15 @@ struct options {
 	const char *command;  /* build or check */
 	const char *content;  /* content tree */
 	const char *theme;    /* theme folder, NULL for the default */
-	const char *output;   /* output folder */
+	const char *output;   /* output folder (export: the file) */
+	int output_set;       /* -o was given */
 	enum diag_format format;
+	const char *ref;      /* export: what to draw */
+	int has_fmt;          /* export: -f was given */
+	enum diagram_format fmt; /* export: the picture format */
+	int paper;            /* export: enum paper, or -1 */
+	const char *lang;     /* export: label language, or NULL */
+	unsigned dpi;         /* export: PNG resolution, or 0 */
 };
 
 static int
@@ -80,6 +102,7 @@ parse_options(int argc, char *argv[], struct options *o)
 	o->content = "content";
 	o->output = "output";
 	o->format = DIAG_FORMAT_PLAIN;
+	o->paper = -1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		size_t nlen = strcspn(a, "=");
@@ -92,7 +115,12 @@ parse_options(int argc, char *argv[], struct options *o)
 		} else if (strcmp(a, "--version") == 0) {
 			puts("kartta " KARTTA_VERSION);
 			exit(KARTTA_EXIT_OK);
-		} else if (a[0] != '-') {
+		} else if (a[0] != '-' || strcmp(a, "-") == 0) {
+			if (o->command != NULL && strcmp(o->command,
+			    "export") == 0 && o->ref == NULL) {
+				o->ref = a;
+				continue;
+			}
 			if (o->command != NULL)
 				return usage_error("unexpected argument \"%s\"",
 				    a);
@@ -114,25 +142,71 @@ parse_options(int argc, char *argv[], struct options *o)
 			if ((v = option_value(argc, argv, &i, a)) == NULL)
 				return usage_error("%s needs a folder", a);
 			o->output = v;
-		} else if (nlen > 2 && strncmp(a, "--format", nlen) == 0) {
+			o->output_set = 1;
+		} else if (strcmp(a, "-f") == 0 ||
+		    (nlen > 2 && strncmp(a, "--format", nlen) == 0)) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL)
-				return usage_error("%s needs plain or github",
+				return usage_error("%s needs plain or github "
+				    "(diagnostics), or svg, pdf or png (export)",
 				    a);
-			if (strcmp(v, "github") == 0)
+			/* One option, two kinds of value: the picture
+			 * format of an export, or how problems print. */
+			if (export_format_parse(v, &o->fmt))
+				o->has_fmt = 1;
+			else if (strcmp(v, "github") == 0)
 				o->format = DIAG_FORMAT_GITHUB;
 			else if (strcmp(v, "plain") == 0)
 				o->format = DIAG_FORMAT_PLAIN;
+			else if (o->command != NULL &&
+			    strcmp(o->command, "export") == 0)
+				return usage_error("unknown format \"%s\" "
+				    "(svg, pdf or png)", v);
 			else
 				return usage_error("unknown format \"%s\" "
 				    "(plain or github)", v);
+		} else if (nlen > 2 && strncmp(a, "--paper", nlen) == 0) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL ||
+			    (o->paper = export_paper_parse(v)) < 0)
+				return usage_error("%s needs A3-landscape, "
+				    "A3-portrait, A4-landscape or A4-portrait",
+				    a);
+		} else if (nlen > 2 && strncmp(a, "--lang", nlen) == 0) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL ||
+			    (strcmp(v, "fi") && strcmp(v, "sv") &&
+			    strcmp(v, "en")))
+				return usage_error("%s needs fi, sv or en", a);
+			o->lang = v;
+		} else if (nlen > 2 && strncmp(a, "--dpi", nlen) == 0) {
+			char *end;
+			unsigned long n;
+
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a number", a);
+			n = strtoul(v, &end, 10);
+			if (*end != '\0' || n < 36 || n > 1200)
+				return usage_error("%s needs a number from 36 "
+				    "to 1200", a);
+			o->dpi = (unsigned)n;
 		} else
 			return usage_error("unknown option \"%s\"", a);
 	}
 	if (o->command == NULL)
 		return usage_error("%s", "a command is needed");
-	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check"))
-		return usage_error("unknown command \"%s\" (build or check)",
-		    o->command);
+	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check") &&
+	    strcmp(o->command, "export") != 0)
+		return usage_error("unknown command \"%s\" (build, check or "
+		    "export)", o->command);
+	if (strcmp(o->command, "export") == 0) {
+		if (o->ref == NULL)
+			return usage_error("%s", "export needs a REF such as "
+			    "map:ID");
+		if (!o->output_set)
+			return usage_error("%s", "export needs -o FILE");
+		if (!o->has_fmt && !export_format_from_file(o->output,
+		    &o->fmt))
+			return usage_error("cannot tell the format of \"%s\": "
+			    "give -f svg, pdf or png", o->output);
+	}
 	if (o->content[0] == '\0' || o->output[0] == '\0')
 		return usage_error("%s", "folder names must not be empty");
 	return -1;
@@ -186,7 +260,19 @@ main(int argc, char *argv[])
 		theme = o.theme ? xstrdup(o.theme) : default_theme();
 		rc = build_site(m, theme, o.output, dl);
 		free(theme);
+	} else if (strcmp(o.command, "export") == 0) {
+		struct export_opts eo;
+
+		memset(&eo, 0, sizeof(eo));
+		eo.ref = o.ref;
+		eo.fmt = o.fmt;
+		eo.paper = o.paper;
+		eo.lang = o.lang;
+		eo.dpi = o.dpi;
+		eo.file = o.output;
+		rc = export_run(m, &eo, dl);
 	}
+	diagram_cleanup();
 	diag_print(dl, stderr, o.format);
 	if (rc == KARTTA_EXIT_CONTENT && diag_errors(dl) > 0 &&
 	    strcmp(o.command, "build") == 0)

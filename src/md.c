@@ -11,9 +11,10 @@
  * previous thing found, the first copy of the URL that stands where a
  * destination stands ("](" or "<" before it); failing that, a link
  * reference definition "]: URL" anywhere in the text; failing that, the
- * "[" that opens the link; failing that, the block's start.  A URL
- * written with backslash escapes or entities does not match itself and
- * so falls back to the "[".  Byte offsets become columns in characters,
+ * text after the "](" that follows the link's "[" (or that "[" itself);
+ * failing that, the block's start.  A URL written with backslash escapes
+ * or entities does not match itself and so is found by its "](".  Byte
+ * offsets become columns in characters,
  * then are moved by the text's md_origin.
  */
 #include "md.h"
@@ -226,6 +227,27 @@ int
 md_doc_empty(const struct md_doc *doc)
 {
 	return cmark_node_first_child(doc->root) == NULL;
+}
+
+int
+md_doc_top_heading(const struct md_doc *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	int top = 0, level;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		level = cmark_node_get_heading_level(n);
+		if (top == 0 || level < top)
+			top = level;
+	}
+	cmark_iter_free(it);
+	return top;
 }
 
 /* Returns the byte offset just past the text of line index l (0-based). */
@@ -727,8 +749,18 @@ check_locate(struct check *c, const char *url, size_t open, int image)
 	    from = at + 1)
 		if (dest_context(doc, at, len, 1))
 			return at;
+	/* Not there literally (escapes, character references): the text
+	 * after this link's "](" is where its destination starts. */
 	at = find(c, open, c->rend, image ? "![" : "[", image ? 2 : 1);
-	return at != (size_t)-1 ? at : c->rstart;
+	if (at == (size_t)-1)
+		return c->rstart;
+	from = find(c, at, c->rend, "](", 2);
+	if (from == (size_t)-1) {
+		c->cursor = at + 1;
+		return at;
+	}
+	c->cursor = from + 2;
+	return from + 2;
 }
 
 /*

@@ -114,6 +114,8 @@ void md_doc_free(struct md_doc *doc);
 
 /* Non-zero if the document has no blocks (empty or only blank lines). */
 int md_doc_empty(const struct md_doc *doc);
+/* The smallest heading level (1-6) in the document, or 0 if none. */
+int md_doc_top_heading(const struct md_doc *doc);
 
 /*
  * Reports to dl, without rendering: entity links and images to ids that

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flow.h"
 #include "md.h"
 #include "schema.h"
 #include "util.h"
@@ -65,6 +66,10 @@ entity_free(struct entity *e)
 		free(((struct service *)e)->paths.items);
 		free(((struct service *)e)->previous.items);
 		free(((struct service *)e)->segments.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_FLOW:
+		flow_free(((struct flow *)e)->counts);
 		schema_release(schema_of_kind[e->kind], e);
 		break;
 	case KIND_SEGMENT:

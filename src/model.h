@@ -13,6 +13,7 @@
 
 struct md_doc;
 struct strmap;
+struct flow_counts;
 
 enum lang {
 	LANG_FI,
@@ -256,6 +257,7 @@ struct flow {
 	struct choice format;
 	struct str period;
 	struct num k;
+	struct flow_counts *counts; /* owned; aggregated by resolve */
 };
 
 /* One language's file of a guide: <id>.md or <id>.<lang>.md. */
@@ -287,6 +289,15 @@ struct anonymity {
 	struct pos pos;
 };
 
+/* site.yaml accessibility: the accessibility statement's facts. */
+struct accessibility {
+	struct text feedback;    /* md; how to give feedback, a public contact */
+	struct str assessed;     /* when it was assessed, as written */
+	struct text method;      /* how it was assessed */
+	struct list known_gaps;  /* struct text: what is not accessible */
+	struct pos pos;          /* line 0 when absent */
+};
+
 struct site {
 	char *file;              /* owned display path of site.yaml */
 	struct text title;
@@ -297,6 +308,7 @@ struct site {
 	struct str license;
 	struct list audiences;   /* struct audience */
 	struct anonymity anonymity;
+	struct accessibility accessibility;
 	/* Derived. */
 	enum lang langs[LANG_COUNT]; /* the languages, default first */
 	size_t nlangs;               /* how many */

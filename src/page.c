@@ -4,7 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "a11y.h"
+#include "diagram.h"
 #include "resolve.h"
+#include "search.h"
 #include "util.h"
 
 static const enum ui_key kind_ui_plural[KIND_COUNT] = {
@@ -82,6 +85,19 @@ env_exists(void *arg, enum md_ref_kind kind, const char *id)
 	struct page_ctx *pc = arg;
 
 	return model_find(pc->m, kind_of_md_ref(kind), id) != NULL;
+}
+
+/* An image of map:, path:, decision: or flow: alone in its paragraph:
+ * the diagram itself. */
+static int
+env_embed(void *arg, enum md_ref_kind kind, const char *id, const char *alt,
+    xmlNodePtr parent)
+{
+	struct page_ctx *pc = arg;
+	const struct entity *e = model_find(pc->m, kind_of_md_ref(kind), id);
+
+	(void)alt;
+	return e != NULL && diagram_figure(pc, parent, e) != NULL;
 }
 
 static char *
@@ -246,6 +262,7 @@ page_begin(struct page_ctx *pc, const struct model *m,
 	pc->env.exists = env_exists;
 	pc->env.url = env_url;
 	pc->env.asset_url = env_asset;
+	pc->env.embed = env_embed;
 	pc->env.arg = pc;
 	html_page_init(hp, tpl, lang_names[lang]);
 
@@ -270,6 +287,18 @@ page_begin(struct page_ctx *pc, const struct model *m,
 		free(s);
 		xmlFree(href);
 	}
+	if (hp->slot[SLOT_JS]) {
+		xmlChar *src = xmlGetProp(hp->slot[SLOT_JS],
+		    (const xmlChar *)"src");
+
+		s = xasprintf("%s%s", pc->to_root, src ? (char *)src :
+		    "theme/search.js");
+		html_attr(hp->slot[SLOT_JS], "src", s);
+		free(s);
+		xmlFree(src);
+	}
+	if (hp->slot[SLOT_SEARCH])
+		search_form_fill(pc, hp->slot[SLOT_SEARCH]);
 	if (hp->slot[SLOT_SKIP])
 		html_text(hp->slot[SLOT_SKIP], ui(lang, UI_SKIP));
 	if (hp->slot[SLOT_HOME]) {
@@ -285,8 +314,10 @@ page_begin(struct page_ctx *pc, const struct model *m,
 	if (hp->slot[SLOT_BREADCRUMBS])
 		fill_breadcrumbs(pc, hp->slot[SLOT_BREADCRUMBS],
 		    title ? title : site_title, crumb_kind);
-	if (hp->slot[SLOT_FOOTER])
+	if (hp->slot[SLOT_FOOTER]) {
 		fill_footer(pc, hp->slot[SLOT_FOOTER]);
+		a11y_footer_links(pc, hp->slot[SLOT_FOOTER]);
+	}
 	if (hp->slot[SLOT_MAIN] == NULL)
 		hp->slot[SLOT_MAIN] = html_el(xmlDocGetRootElement(hp->doc),
 		    "main", NULL);

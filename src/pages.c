@@ -7,8 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagram.h"
+#include "flow.h"
 #include "schema.h"
 #include "util.h"
+
+
+/* The diagram of e in a <figure class="diagram">; nothing if it cannot
+ * be drawn. */
+static void
+add_diagram(struct page_ctx *pc, xmlNodePtr parent, const struct entity *e)
+{
+	xmlNodePtr fig = html_el(parent, "figure", NULL);
+
+	if (diagram_figure(pc, fig, e) == NULL) {
+		xmlUnlinkNode(fig);
+		xmlFreeNode(fig);
+	}
+}
 
 static void
 add_lead(struct page_ctx *pc, xmlNodePtr main, const struct text *t)
@@ -205,6 +221,8 @@ render_path(struct page_ctx *pc, xmlNodePtr main, const struct path *p)
 	if (p->persona.situation.pos.line)
 		page_md(pc, sec, &p->persona.situation, 2);
 	sec = page_section(pc, main, ui(L, UI_STEPS), NULL);
+	/* The lanes first; the list below is their text alternative. */
+	add_diagram(pc, sec, &p->e);
 	ol = html_el_class(sec, "ol", "steps", NULL);
 	for (i = 0; i < p->steps.len; i++)
 		render_step(pc, ol, &((struct step *)p->steps.items)[i]);
@@ -251,6 +269,8 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 
 	page_entity_h1(pc, main, &d->e);
 	md_section(pc, main, NULL, &d->description);
+	/* The flowchart, then the same guide as questions to click. */
+	add_diagram(pc, main, &d->e);
 	for (i = 0; i < d->questions.len; i++)
 		if (d->start.s && strcmp(qs[i].id.s, d->start.s) == 0)
 			start = i;
@@ -290,9 +310,19 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 		html_text(h, " ");
 		page_text(pc, h, &os[i].text);
 		dl = html_el_class(sec, "dl", "facts", NULL);
-		if (os[i].segment.target)
-			page_entity_link(pc, fact(dl, ui(L, UI_SEE_SEGMENT)),
-			    os[i].segment.target);
+		if (os[i].segment.target) {
+			xmlNodePtr dd = fact(dl, ui(L, UI_SEE_SEGMENT));
+			char *url = page_url(pc, KIND_SEGMENT, NULL);
+
+			page_entity_link(pc, dd, os[i].segment.target);
+			html_text(dd, " (");
+			href = xasprintf("%s#seg-%s", url,
+			    os[i].segment.target->id);
+			html_link(dd, href, ui(L, UI_COMPARE_LEVELS));
+			html_text(dd, ")");
+			free(href);
+			free(url);
+		}
 		if (os[i].actor.target)
 			page_entity_link(pc, fact(dl, ui(L, UI_SEE_ACTOR)),
 			    os[i].actor.target);
@@ -320,6 +350,16 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 
 	page_entity_h1(pc, main, &mp->e);
 	md_section(pc, main, NULL, &mp->description);
+	add_diagram(pc, main, &mp->e);
+	{
+		/* build.c writes print/<id>.pdf in the map's paper. */
+		char *pdf = xasprintf("%sprint/%s.pdf", pc->to_lang_root,
+		    mp->e.id);
+
+		html_link(html_el_class(main, "p", "print-link", NULL), pdf,
+		    ui(L, UI_PRINT_PDF));
+		free(pdf);
+	}
 	if (mp->centre.target) {
 		dl = html_el_class(main, "dl", "facts", NULL);
 		page_entity_link(pc, fact(dl, ui(L, UI_CENTRE)),
@@ -374,18 +414,122 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 	}
 }
 
+/* A flow node's name: a service link, or start, end, other. */
+static void
+flow_node_label(struct page_ctx *pc, xmlNodePtr parent, const char *id)
+{
+	const struct entity *e;
+
+	if (strcmp(id, "start") == 0)
+		html_text(parent, ui(pc->lang, UI_FLOW_START));
+	else if (strcmp(id, "end") == 0)
+		html_text(parent, ui(pc->lang, UI_FLOW_END));
+	else if (strcmp(id, "other") == 0)
+		html_text(parent, ui(pc->lang, UI_FLOW_OTHER));
+	else if ((e = model_find(pc->m, KIND_SERVICE, id)) != NULL)
+		page_entity_link(pc, parent, e);
+	else
+		html_text(parent, id);
+}
+
+/*
+ * A published count, or "withheld": not "< k", which would be false
+ * for a number hidden only because a small one could be derived from it.
+ */
+static void
+flow_count_cell(struct page_ctx *pc, xmlNodePtr tr, uint64_t count,
+    int suppressed)
+{
+	char num[48];
+
+	if (suppressed) {
+		html_el_class(tr, "td", "num withheld",
+		    ui(pc->lang, UI_FLOW_WITHHELD));
+		return;
+	}
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)count);
+	html_el_class(tr, "td", "num", num);
+}
+
+static xmlNodePtr
+table_head(xmlNodePtr sec, const char *caption, const char *const *cols,
+    size_t ncols)
+{
+	xmlNodePtr table = html_el_class(sec, "table", "counts", NULL);
+	xmlNodePtr tr;
+	size_t i;
+
+	html_el(table, "caption", caption);
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	for (i = 0; i < ncols; i++)
+		html_attr(html_el(tr, "th", cols[i]), "scope", "col");
+	return html_el(table, "tbody", NULL);
+}
+
+/*
+ * A flow page shows exactly the published numbers, the same ones as
+ * the <id>.json beside it; withheld ones are marked, never a value.
+ */
 static void
 render_flow(struct page_ctx *pc, xmlNodePtr main, const struct flow *f)
 {
-	xmlNodePtr dl;
+	enum lang L = pc->lang;
+	const struct flow_counts *c = f->counts;
+	xmlNodePtr dl, sec, tbody, tr;
+	const char *cols[3];
+	char num[32], *json;
+	size_t i;
 
 	page_entity_h1(pc, main, &f->e);
 	md_section(pc, main, NULL, &f->description);
-	if (f->period.s) {
-		dl = html_el_class(main, "dl", "facts", NULL);
-		html_text(fact(dl, ui(pc->lang, UI_SOURCE_PERIOD)),
-		    f->period.s);
+	dl = html_el_class(main, "dl", "facts", NULL);
+	if (f->period.s)
+		html_text(fact(dl, ui(L, UI_SOURCE_PERIOD)), f->period.s);
+	if (c == NULL)
+		return;
+	snprintf(num, sizeof(num), "%u", c->k);
+	html_text(fact(dl, ui(L, UI_FLOW_K)), num);
+	if (c->rounding > 1) {
+		snprintf(num, sizeof(num), "%u", c->rounding);
+		html_text(fact(dl, ui(L, UI_FLOW_ROUNDING)), num);
 	}
+	html_el_class(main, "p", "notice", ui(L, UI_FLOW_NOTE));
+	if (c->nnodes == 0) {
+		html_el(main, "p", ui(L, UI_FLOW_EMPTY));
+		return;
+	}
+	add_diagram(pc, main, &f->e);
+	sec = page_section(pc, main, ui(L, UI_FLOW_NODES), NULL);
+	cols[0] = ui(L, UI_FLOW_SERVICE);
+	cols[1] = ui(L, UI_FLOW_CLIENTS);
+	tbody = table_head(sec, ui(L, UI_FLOW_NODES), cols, 2);
+	for (i = 0; i < c->nnodes; i++) {
+		tr = html_el(tbody, "tr", NULL);
+		flow_node_label(pc, html_attr_el(html_el(tr, "th", NULL),
+		    "scope", "row"), c->nodes[i].id);
+		flow_count_cell(pc, tr, c->nodes[i].count,
+		    c->nodes[i].suppressed);
+	}
+	if (c->nedges > 0) {
+		sec = page_section(pc, main, ui(L, UI_FLOW_EDGES), NULL);
+		cols[0] = ui(L, UI_FLOW_FROM);
+		cols[1] = ui(L, UI_FLOW_TO);
+		cols[2] = ui(L, UI_FLOW_CLIENTS);
+		tbody = table_head(sec, ui(L, UI_FLOW_EDGES), cols, 3);
+		for (i = 0; i < c->nedges; i++) {
+			const struct flow_edge *e = &c->edges[i];
+
+			tr = html_el(tbody, "tr", NULL);
+			flow_node_label(pc, html_el(tr, "td", NULL),
+			    c->nodes[e->from].id);
+			flow_node_label(pc, html_el(tr, "td", NULL),
+			    c->nodes[e->to].id);
+			flow_count_cell(pc, tr, e->count, e->suppressed);
+		}
+	}
+	json = xasprintf("%s.json", f->e.id);
+	html_link(html_el(main, "p", NULL), json, ui(L, UI_FLOW_JSON));
+	free(json);
 }
 
 /* The guide variant shown in lang: its own, else the default's, else any. */
@@ -433,9 +577,11 @@ render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
 				page_text(pc, p, &au->name);
 		}
 	}
+	/* The body's top headings are <h2>, whether written # or ##. */
 	if (v->md)
 		md_render(v->md, &pc->env, into, &pc->headings,
-		    &pc->nheadings, 1);
+		    &pc->nheadings, md_doc_top_heading(v->md) > 1 ?
+		    2 - md_doc_top_heading(v->md) : 1);
 }
 
 void
@@ -564,6 +710,93 @@ services_by_group(struct page_ctx *pc, xmlNodePtr parent, int level)
 	free(groups);
 }
 
+/* One row of the segmentation guide: a heading cell, then one cell per
+ * level with its when (what 0), not when (1), typical services (2) or
+ * coordinator (3). */
+static void
+segment_row(struct page_ctx *pc, xmlNodePtr tbody, const char *heading,
+    struct entity **segs, size_t n, int what)
+{
+	xmlNodePtr tr = html_el(tbody, "tr", NULL), td, ul;
+	size_t i, j;
+
+	html_attr(html_el(tr, "th", heading), "scope", "row");
+	for (i = 0; i < n; i++) {
+		const struct segment *s = (const struct segment *)segs[i];
+		const struct list *l = what == 0 ? &s->when :
+		    what == 1 ? &s->not_when : &s->services;
+
+		td = html_el(tr, "td", NULL);
+		if (what == 3) {
+			if (s->coordinator.target != NULL)
+				page_entity_link(pc, td, s->coordinator.target);
+			continue;
+		}
+		if (l->len == 0)
+			continue;
+		ul = html_el(td, "ul", NULL);
+		for (j = 0; j < l->len; j++) {
+			xmlNodePtr li = html_el(ul, "li", NULL);
+
+			if (what == 2) {
+				const struct ref *r = &((struct ref *)
+				    l->items)[j];
+
+				if (r->target != NULL)
+					page_entity_link(pc, li, r->target);
+			} else
+				page_text(pc, li, &((struct text *)
+				    l->items)[j]);
+		}
+	}
+}
+
+/*
+ * The segmentation guide: the levels of support side by side, from the
+ * lightest, with when and when not, the coordinator and the typical
+ * services.  Each level's column head has the id seg-<id>, which the
+ * decision guides' outcomes link to.
+ */
+static void
+pages_render_segment_table(struct page_ctx *pc, xmlNodePtr main)
+{
+	enum lang L = pc->lang;
+	struct entity **segs = pages_sorted(pc->m, KIND_SEGMENT);
+	size_t n = pc->m->set[KIND_SEGMENT].len, i;
+	xmlNodePtr wrap, table, tr, th, tbody;
+	char level[32];
+
+	html_el_class(main, "p", "lead", ui(L, UI_SEGMENTS_LEAD));
+	if (n == 0) {
+		free(segs);
+		return;
+	}
+	wrap = html_el_class(main, "div", "table-wrap", NULL);
+	table = html_el_class(wrap, "table", "segments", NULL);
+	html_el(table, "caption", kind_label(L, KIND_SEGMENT, 1));
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "td", NULL), "class", "corner");
+	for (i = 0; i < n; i++) {
+		const struct segment *s = (const struct segment *)segs[i];
+		char *id = xasprintf("seg-%s", s->e.id);
+
+		th = html_el(tr, "th", NULL);
+		html_attr(th, "scope", "col");
+		html_attr(th, "id", id);
+		page_entity_link(pc, th, &s->e);
+		snprintf(level, sizeof(level), " (%s %ld)", ui(L, UI_LEVEL),
+		    s->level.v);
+		html_text(th, level);
+		free(id);
+	}
+	tbody = html_el(table, "tbody", NULL);
+	segment_row(pc, tbody, ui(L, UI_WHEN), segs, n, 0);
+	segment_row(pc, tbody, ui(L, UI_NOT_WHEN), segs, n, 1);
+	segment_row(pc, tbody, ui(L, UI_COORDINATOR), segs, n, 3);
+	segment_row(pc, tbody, ui(L, UI_TYPICAL_SERVICES), segs, n, 2);
+	free(segs);
+}
+
 void
 pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
 {
@@ -574,6 +807,10 @@ pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
 	html_el(main, "h1", kind_label(pc->lang, kind, 1));
 	if (kind == KIND_SERVICE) {
 		services_by_group(pc, main, 2);
+		return;
+	}
+	if (kind == KIND_SEGMENT) {
+		pages_render_segment_table(pc, main);
 		return;
 	}
 	items = pages_sorted(pc->m, kind);
@@ -595,6 +832,8 @@ pages_render_front(struct page_ctx *pc, xmlNodePtr main)
 	html_el(main, "h1", text_get(&m->site.title, &m->site, pc->lang,
 	    NULL));
 	md_section(pc, main, NULL, &m->site.description);
+	html_link(html_el_class(main, "p", "print-link", NULL), "print.html",
+	    ui(pc->lang, UI_PRINT_HANDBOOK));
 	if (m->set[KIND_GUIDE].len > 0) {
 		struct entity **g = pages_sorted(m, KIND_GUIDE);
 		xmlNodePtr ol;

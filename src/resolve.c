@@ -2,8 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "flow.h"
 #include "lint.h"
 #include "schema.h"
 #include "util.h"
@@ -533,11 +535,40 @@ check_decision(struct resolver *r, struct decision *d)
 	decision_index_release(&ix);
 }
 
+static int
+flow_service_exists(void *arg, const char *id)
+{
+	struct resolver *r = arg;
+
+	return model_find(r->m, KIND_SERVICE, id) != NULL;
+}
+
+static const char *
+flow_service_suggest(void *arg, const char *id)
+{
+	struct resolver *r = arg;
+	const struct entity_set *set = &r->m->set[KIND_SERVICE];
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, id);
+	for (i = 0; i < set->len; i++)
+		suggest_offer(&sg, set->items[i]->id);
+	return suggest_result(&sg);
+}
+
+/*
+ * A flow's source must stay inside data/: no "..", no absolute path,
+ * no symbolic link anywhere on the way.  Then it is aggregated here, so
+ * that `check` reports the CSV's problems too.
+ */
 static void
 check_flow(struct resolver *r, struct flow *f)
 {
 	const char *s = f->source.s;
-	char *full;
+	struct flow_source src;
+	char *full, *p;
+	struct stat st;
 
 	if (f->k.pos.line && f->k.v < r->m->site.k)
 		diag_error(r->dl, f->k.pos, "k %ld would lower the site's "
@@ -552,9 +583,48 @@ check_flow(struct resolver *r, struct flow *f)
 		return;
 	}
 	full = path_join(r->m->root, s);
-	if (access(full, R_OK) != 0)
-		diag_error(r->dl, f->source.pos, "source file %s not found",
-		    full);
+	/* Walk the path below the content folder: no link may lead out. */
+	for (p = full + strlen(r->m->root) + 1; ; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (lstat(full, &st) != 0) {
+			diag_error(r->dl, f->source.pos, "source file %s not "
+			    "found", full);
+			*p = c;
+			free(full);
+			return;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			diag_error(r->dl, f->source.pos, "\"source\" must stay "
+			    "inside data/: %s is a symbolic link", full);
+			*p = c;
+			free(full);
+			return;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(r->dl, f->source.pos, "source %s is not a file", full);
+		free(full);
+		return;
+	}
+	memset(&src, 0, sizeof(src));
+	src.path = full;
+	src.display = full;
+	src.format = f->format.v == 0 ? FLOW_EVENTS : FLOW_TRANSITIONS;
+	src.k = (unsigned)(f->k.pos.line && f->k.v > r->m->site.k ? f->k.v :
+	    r->m->site.k);
+	src.rounding = (unsigned)r->m->site.rounding;
+	src.service_exists = flow_service_exists;
+	src.service_suggest = flow_service_suggest;
+	src.arg = r;
+	if (f->format.pos.line)
+		f->counts = flow_aggregate(&src, r->dl);
 	free(full);
 }
 

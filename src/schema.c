@@ -108,6 +108,24 @@ static const struct schema schema_anonymity = { .name = "anonymity",
 	.size = sizeof(struct anonymity), .fields = anonymity_fields,
 	.has_pos = 1, .pos_offset = offsetof(struct anonymity, pos) };
 
+static const struct field accessibility_fields[] = {
+	{ .key = "feedback", .type = FT_MD, .flags = F_NOLINT,
+	  F(struct accessibility, feedback),
+	  .doc = "how to give feedback: a public contact, not a person's" },
+	{ .key = "assessed", .type = FT_STRING, .flags = F_NOLINT,
+	  F(struct accessibility, assessed),
+	  .doc = "when the accessibility was assessed, e.g. 2026-11-23" },
+	{ .key = "method", .type = FT_TEXT, F(struct accessibility, method),
+	  .doc = "how it was assessed (self-assessment, audit by …)" },
+	{ .key = "known_gaps", .type = FT_LIST, .elem = &text_elem,
+	  F(struct accessibility, known_gaps),
+	  .doc = "what is not yet accessible, one entry per gap" },
+	{ .key = NULL },
+};
+static const struct schema schema_accessibility = { .name = "accessibility",
+	.size = sizeof(struct accessibility), .fields = accessibility_fields,
+	.has_pos = 1, .pos_offset = offsetof(struct accessibility, pos) };
+
 static const struct field site_fields[] = {
 	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
 	  F(struct site, title), .doc = "handbook title" },
@@ -122,6 +140,8 @@ static const struct field site_fields[] = {
 	  .sub = &schema_audience, F(struct site, audiences) },
 	{ .key = "anonymity", .type = FT_STRUCT, .sub = &schema_anonymity,
 	  F(struct site, anonymity) },
+	{ .key = "accessibility", .type = FT_STRUCT,
+	  .sub = &schema_accessibility, F(struct site, accessibility) },
 	{ .key = NULL },
 };
 const struct schema schema_site = { .name = "site",

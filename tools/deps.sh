@@ -2,16 +2,21 @@
 # Checks the Debian packages kartta needs and installs the missing ones
 # when run as root; otherwise prints the exact apt-get line and fails.
 #   deps.sh build   what building kartta and the handbook needs
-#   deps.sh test    what the test suite needs on top of that
+#   deps.sh test    what the test suite needs on top of that (the browser
+#                   suite's chromium, Java for the Nu checker, node and npm;
+#                   its npm packages are installed by tests/browser/run.sh)
 set -eu
 what=${1:-build}
 
 # package:probe pairs; a probe is a pkg-config module or a command.
 build_pkgs="gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config
 libcmark-dev:pc:libcmark libxml2-dev:pc:libxml-2.0
-libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1"
+libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1
+libcairo2-dev:pc:cairo"
 test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
-mandoc:cmd:mandoc libxml2-utils:cmd:xmllint"
+mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
+chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
+npm:cmd:npm"
 
 case $what in
 build) list=$build_pkgs ;;

@@ -1,0 +1,116 @@
+/*
+ * Diagrams, drawn in-process with Graphviz (cgraph + gvc) and, for
+ * print, cairo: the service map of a map, the lanes of a client path and
+ * the flowchart of a decision guide.  This module alone talks to
+ * Graphviz and cairo.
+ *
+ * Graphs are built with the cgraph API, never from DOT source.  Every
+ * text of the content reaches Graphviz only inside an HTML-like label
+ * made of XML-escaped text with every backslash doubled, which is the
+ * one route on which Graphviz shows a text exactly as written (plain
+ * labels decode entities and expand \N, \G, \L, \n; tooltips are
+ * unescaped twice).  Node names, ids, classes, URLs and tooltips given
+ * to Graphviz are made only of ids ([a-z0-9-]) and fixed words; the
+ * human titles and tooltips are put into the SVG afterwards, through
+ * libxml2, so they are escaped by construction.
+ *
+ * The same model gives byte-identical SVG, PDF and PNG: graphs are built
+ * in model order, layouts that use randomness get a fixed seed, the
+ * comments Graphviz writes (its version) are dropped and the PDF carries
+ * no date unless SOURCE_DATE_EPOCH asks for one.
+ *
+ * Graphviz is not thread-safe: calls are serialised on one lock, so
+ * renderers may still run in parallel.  diagram_cleanup() releases the
+ * Graphviz context when the process is done with diagrams.
+ */
+#ifndef KARTTA_DIAGRAM_H
+#define KARTTA_DIAGRAM_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+enum diagram_format {
+	DIAGRAM_SVG,
+	DIAGRAM_PDF,
+	DIAGRAM_PNG,
+};
+
+/* How a diagram for a web page is drawn. */
+struct diagram_opts {
+	enum lang lang;         /* language of the labels */
+	/*
+	 * Prepended to page paths from the language root
+	 * ("services/x.html") to make the links of the nodes: the page's
+	 * "../" per folder level, or "" at the language root.  NULL draws
+	 * no links.
+	 */
+	const char *link_prefix;
+	/* The path of the page that will hold the diagram, from the
+	 * language root, or NULL: links into that page become "#…". */
+	const char *here;
+	/* Prefix of every id in the SVG, unique within its page; made of
+	 * [a-z0-9_-].  NULL: "<kind>_<id>". */
+	const char *id_prefix;
+};
+
+/* What a printable diagram looks like. */
+struct diagram_print {
+	enum lang lang;         /* language of the labels */
+	int paper;              /* enum paper (schema.h) */
+	unsigned dpi;           /* PNG only: pixels per inch, e.g. 150 */
+	int svg_paper;          /* SVG only: size the SVG as the paper */
+};
+
+/* Non-zero if entities of kind can be drawn: map, path and decision. */
+int diagram_kind_supported(enum kind kind);
+
+/*
+ * Draws e for a web page: returns a new <svg> element of doc, not yet
+ * linked anywhere (the caller links or frees it), with role="img", a
+ * <title> and a <desc> the svg is labelled and described by, links on
+ * its nodes built from ids alone, and ids that all start with the id
+ * prefix.  Returns NULL, after reporting to dl (which may be NULL) at
+ * the entity's position, if e cannot be drawn.
+ */
+xmlNodePtr diagram_svg_node(const struct model *m, const struct entity *e,
+    const struct diagram_opts *o, xmlDocPtr doc, struct diag_list *dl);
+
+/*
+ * Draws e as a standalone file of format fmt into out (appended).  PDF:
+ * exactly the chosen paper, with margins, the diagram scaled to fill it
+ * but never with type under 8 pt at print size (a diagram too large for
+ * that is tiled over several pages of the same size, with a warning).
+ * PNG: the paper at p->dpi.  SVG: the diagram's own size, or the paper's
+ * when p->svg_paper is set; no links (a file has no pages beside it).
+ * Returns 0 on success; -1 after reporting to dl.
+ */
+int diagram_render(const struct model *m, const struct entity *e,
+    enum diagram_format fmt, const struct diagram_print *p,
+    struct buf *out, struct diag_list *dl);
+
+struct page_ctx;
+
+/*
+ * Draws e into figure, a <figure> of the page being built in pc: the
+ * figure gets class="diagram" and the <svg>, whose links are relative
+ * to the page and whose ids are unique in it.  Returns the <svg>, or
+ * NULL (figure untouched) if e cannot be drawn.
+ */
+xmlNodePtr diagram_figure(struct page_ctx *pc, xmlNodePtr figure,
+    const struct entity *e);
+
+/* Width and height of a paper (enum paper) in PostScript points. */
+void diagram_paper_size(int paper, double *w, double *h);
+
+/*
+ * Releases the Graphviz context, for leak checks: call it once, when the
+ * process is done with diagrams.  Drawing again afterwards would create
+ * a new context, but Graphviz 2.43's pango plugin keeps a pointer into
+ * the old one's font table (a use after free), so don't.
+ */
+void diagram_cleanup(void);
+
+#endif

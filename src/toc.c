@@ -1,0 +1,137 @@
+#include "toc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "util.h"
+
+/* The first <h1> below n, depth first, or NULL. */
+static xmlNodePtr
+find_h1(xmlNodePtr n)
+{
+	xmlNodePtr c, h;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "h1") == 0)
+			return c;
+		if ((h = find_h1(c)) != NULL)
+			return h;
+	}
+	return NULL;
+}
+
+static int
+has_class(xmlNodePtr n, const char *cls)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"class");
+	int yes = v != NULL && strcmp((const char *)v, cls) == 0;
+
+	xmlFree(v);
+	return yes;
+}
+
+/* Whether n or an ancestor below main carries a lang attribute. */
+static int
+inside_lang(xmlNodePtr n, xmlNodePtr main)
+{
+	for (; n != NULL && n != main; n = n->parent)
+		if (xmlHasProp(n, (const xmlChar *)"lang"))
+			return 1;
+	return 0;
+}
+
+static void
+toc_link(xmlNodePtr ul, const struct md_heading *h)
+{
+	char *href = xasprintf("#%s", h->id);
+	xmlNodePtr li = html_el(ul, "li", NULL);
+
+	html_link(li, href, h->text);
+	free(href);
+}
+
+void
+toc_insert(struct page_ctx *pc, xmlNodePtr main)
+{
+	const struct md_heading *hs = pc->headings;
+	xmlNodePtr h1, after, nav, title, ul, sub = NULL, li = NULL;
+	int top = 99;
+	size_t i, ntop = 0;
+
+	for (i = 0; i < pc->nheadings; i++)
+		if (hs[i].level < top)
+			top = hs[i].level;
+	for (i = 0; i < pc->nheadings; i++)
+		ntop += hs[i].level == top;
+	if (ntop < TOC_MIN_HEADINGS || (h1 = find_h1(main)) == NULL)
+		return;
+	/* After the title and the lead or audience line below it. */
+	after = h1;
+	while (after->next != NULL && after->next->type == XML_ELEMENT_NODE &&
+	    (has_class(after->next, "lead") ||
+	    has_class(after->next, "audience")))
+		after = after->next;
+	nav = xmlNewDocNode(main->doc, NULL, (const xmlChar *)"nav", NULL);
+	xmlAddNextSibling(after, nav);
+	html_attr(nav, "class", "toc");
+	html_attr(nav, "aria-labelledby", "toc-title");
+	if (inside_lang(h1, main))
+		html_attr(nav, "lang", lang_names[pc->lang]);
+	title = html_el_class(nav, "p", "toc-title", ui(pc->lang,
+	    UI_ON_THIS_PAGE));
+	html_attr(title, "id", "toc-title");
+	ul = html_el(nav, "ul", NULL);
+	for (i = 0; i < pc->nheadings; i++) {
+		if (hs[i].level == top) {
+			toc_link(ul, &hs[i]);
+			li = ul->last;
+			sub = NULL;
+		} else if (hs[i].level == top + 1 && li != NULL) {
+			if (sub == NULL)
+				sub = html_el(li, "ul", NULL);
+			toc_link(sub, &hs[i]);
+		}
+	}
+}
+
+static void
+pager_link(struct page_ctx *pc, xmlNodePtr ul, const char *cls,
+    const char *label, const char *rel, const struct entity *e)
+{
+	xmlNodePtr li = html_el_class(ul, "li", cls, NULL), a;
+
+	html_el_class(li, "span", "pager-label", label);
+	html_text(li, " ");
+	a = page_entity_link(pc, li, e);
+	html_attr(a, "rel", rel);
+}
+
+void
+toc_guide_pager(struct page_ctx *pc, xmlNodePtr main,
+    const struct entity *g)
+{
+	size_t n = pc->m->set[KIND_GUIDE].len, i;
+	struct entity **order;
+	xmlNodePtr nav, ul;
+
+	if (n < 2)
+		return;
+	order = pages_sorted(pc->m, KIND_GUIDE);
+	for (i = 0; i < n && order[i] != g; i++)
+		;
+	if (i < n) {
+		nav = html_el_class(main, "nav", "pager", NULL);
+		html_attr(nav, "aria-label", ui(pc->lang, UI_GUIDE_PAGER));
+		ul = html_el(nav, "ul", NULL);
+		if (i > 0)
+			pager_link(pc, ul, "pager-prev", ui(pc->lang,
+			    UI_PREVIOUS), "prev", order[i - 1]);
+		if (i + 1 < n)
+			pager_link(pc, ul, "pager-next", ui(pc->lang,
+			    UI_FOLLOWING), "next", order[i + 1]);
+	}
+	free(order);
+}
