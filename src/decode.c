@@ -299,7 +299,9 @@ decode_list(const struct decode_ctx *ctx, const struct field *f,
 
 		elem.key = f->key;
 		elem.flags |= F_ENTRY;
-		if (ynode_is_null(n->items[i])) {
+		if (ynode_is_null(n->items[i]) ||
+		    (n->items[i]->type == YNODE_SCALAR &&
+		    is_blank(n->items[i]->value))) {
 			diag_error(ctx->dl, n->items[i]->pos, "empty entry in "
 			    "\"%s\"", f->key);
 			errors++;

@@ -2287,7 +2287,7 @@ diagram_render(const struct model *m, const struct entity *e,
 	if (!diagram_kind_supported(e->kind)) {
 		if (dl != NULL)
 			diag_error(dl, e->pos, "a %s cannot be drawn: only "
-			    "maps, paths and decisions are diagrams",
+			    "maps, paths, decisions and flows are diagrams",
 			    kind_names[e->kind]);
 		return -1;
 	}

@@ -64,7 +64,7 @@ struct diagram_print {
 	int svg_paper;          /* SVG only: size the SVG as the paper */
 };
 
-/* Non-zero if entities of kind can be drawn: map, path and decision. */
+/* Non-zero if entities of kind can be drawn: map, path, decision, flow. */
 int diagram_kind_supported(enum kind kind);
 
 /*

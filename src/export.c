@@ -73,12 +73,12 @@ find_ref(const struct model *m, const char *ref, struct diag_list *dl)
 	kind = colon ? kind_from_name(ref, (size_t)(colon - ref)) : KIND_NONE;
 	if (kind == KIND_NONE || kind >= KIND_COUNT) {
 		diag_error(dl, root_pos(m), "export: \"%s\" is not a "
-		    "reference; expected map:ID, path:ID or decision:ID", ref);
+		    "reference; expected map:ID, path:ID, decision:ID or flow:ID", ref);
 		return NULL;
 	}
 	if (!diagram_kind_supported(kind)) {
 		diag_error(dl, root_pos(m), "export: a %s is not a diagram; "
-		    "expected map:ID, path:ID or decision:ID", kind_names[kind]);
+		    "expected map:ID, path:ID, decision:ID or flow:ID", kind_names[kind]);
 		return NULL;
 	}
 	if ((e = model_find(m, kind, colon + 1)) != NULL)

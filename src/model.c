@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "flow.h"
 #include "md.h"
@@ -150,6 +151,38 @@ text_get(const struct text *t, const struct site *site, enum lang lang,
 	if (used)
 		*used = (enum lang)(p - t->part);
 	return p->s;
+}
+
+int
+model_asset_published(const struct model *m, const char *path)
+{
+	char *full, *p;
+	struct stat st;
+	int ok = 1;
+
+	if (strncmp(path, "assets/", 7) != 0 || path[7] == '\0')
+		return 0;
+	full = path_join(m->root, path);
+	/* Every part below the content folder, as the build copies them:
+	 * no "..", no hidden or backup names, no symbolic links. */
+	for (p = full + strlen(m->root) + 1; ok; p++) {
+		char c = *p;
+		const char *name;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		name = strrchr(full, '/') ? strrchr(full, '/') + 1 : full;
+		ok = name[0] != '.' && name[0] != '\0' &&
+		    name[strlen(name) - 1] != '~' && lstat(full, &st) == 0 &&
+		    !S_ISLNK(st.st_mode);
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	ok = ok && S_ISREG(st.st_mode);
+	free(full);
+	return ok;
 }
 
 void

@@ -355,6 +355,11 @@ const struct text_part *text_part_get(const struct text *t,
 
 void links_add(struct links *l, struct entity *e);
 
+/* Non-zero if path ("assets/…") names a file the build publishes: a
+ * regular file below assets/, reached through no symbolic link, hidden
+ * or backup name. */
+int model_asset_published(const struct model *m, const char *path);
+
 /* The name of an entity in lang: its name or title field. */
 const char *entity_title(const struct model *m, const struct entity *e,
     enum lang lang);

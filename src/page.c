@@ -105,15 +105,9 @@ env_asset(void *arg, const char *path)
 {
 	struct page_ctx *pc = arg;
 
-	char *full;
-	int found;
-
-	if (strncmp(path, "assets/", 7) != 0 || strstr(path, "..") != NULL)
+	if (!model_asset_published(pc->m, path))
 		return NULL;
-	full = path_join(pc->m->root, path);
-	found = access(full, R_OK) == 0;
-	free(full);
-	return found ? xasprintf("%s%s", pc->to_root, path) : NULL;
+	return xasprintf("%s%s", pc->to_root, path);
 }
 
 static char *

@@ -89,16 +89,8 @@ static char *
 env_asset_check(void *arg, const char *path)
 {
 	struct resolver *r = arg;
-	char *full;
 
-	if (strncmp(path, "assets/", 7) != 0 || strstr(path, "..") != NULL)
-		return NULL;
-	full = path_join(r->m->root, path);
-	if (access(full, R_OK) != 0) {
-		free(full);
-		return NULL;
-	}
-	return full;
+	return model_asset_published(r->m, path) ? xstrdup(path) : NULL;
 }
 
 /* The anonymisation lint. */
