@@ -486,8 +486,8 @@ static void
 build_print_page(struct builder *b, enum lang lang)
 {
 	static const enum kind order[] = { KIND_GUIDE, KIND_PATH,
-		KIND_SEGMENT, KIND_DECISION, KIND_MAP, KIND_SERVICE,
-		KIND_ACTOR };
+		KIND_SEGMENT, KIND_DECISION, KIND_MAP, KIND_FLOW, KIND_GROUP,
+		KIND_SERVICE, KIND_ACTOR };
 	const struct model *m = b->m;
 	struct page_ctx pc;
 	xmlNodePtr main;

@@ -715,9 +715,9 @@ gb_edge(struct gb *b, Agnode_t *from, Agnode_t *to, const char *suffix,
 	set(e, "class", cls);
 	if (label != NULL && *label != '\0') {
 		lbl_font(&mk, label, 24, FS_EDGE, 0, 0);
-		/* With curved splines dot places only external labels. */
+		/* With straight lines dot places only external labels. */
 		set_html(b->g, e, agget(b->g, (char *)"splines") != NULL &&
-		    strcmp(agget(b->g, (char *)"splines"), "curved") == 0 ?
+		    strcmp(agget(b->g, (char *)"splines"), "line") == 0 ?
 		    "xlabel" : "label", mk.data);
 		buf_free(&mk);
 	}
@@ -1050,9 +1050,11 @@ build_map(struct gb *b, const struct map *mp)
 	set(b->g, "compound", "true");
 	set(b->g, "nodesep", "0.2");
 	set(b->g, "ranksep", "0.25");
-	/* Curves go straight to their ends instead of around the grid,
-	 * which keeps the picture compact. */
-	set(b->g, "splines", "curved");
+	/* Not "curved": Graphviz 2.42 caches the cycles of curved edges
+	 * in a static keyed by the graph's address, so a later graph at a
+	 * reused address gets the last one's routes.  Straight lines are
+	 * drawn fresh each time and stay compact. */
+	set(b->g, "splines", "line");
 	if (layout != 0) {
 		/* Force-directed layouts: a fixed seed, no overlaps. */
 		set(b->g, "start", "1");

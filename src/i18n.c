@@ -247,35 +247,35 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"Materialet har inga klienter.", "The data has no clients." },
 	[UI_DIAGRAM_MAP] = {
 		"Palvelukartta: %zu palveluryhmää, %zu palvelua ja %zu "
-		"toimijaa. Sama sisältö on luetteloina kuvan jälkeen.",
+		"toimijaa. Sama sisältö on luetteloina kartan sivulla.",
 		"Tjänstekarta: %zu tjänstegrupper, %zu tjänster och %zu "
-		"aktörer. Samma innehåll finns som listor efter bilden.",
+		"aktörer. Samma innehåll finns som listor på kartans sida.",
 		"Service map: %zu service groups, %zu services and %zu "
-		"actors. The same content follows the picture as lists." },
+		"actors. The same content is on the map's page as lists." },
 	[UI_DIAGRAM_PATH] = {
 		"Asiakaspolku: %zu vaihetta, joista %zu solmukohtaa. Vaiheet "
-		"on kuvattu tekstinä kuvan jälkeen.",
+		"on kuvattu tekstinä polun sivulla.",
 		"Klientstig: %zu steg, varav %zu överlämningar. Stegen "
-		"beskrivs som text efter bilden.",
+		"beskrivs som text på stigens sida.",
 		"Client path: %zu steps, %zu of them hand-over points. The "
-		"steps are described as text after the picture." },
+		"steps are described as text on the path's page." },
 	[UI_DIAGRAM_DECISION] = {
 		"Vuokaavio: %zu kysymystä ja %zu tulosta. Sama opas on "
-		"tekstinä kuvan jälkeen.",
+		"tekstinä oppaan sivulla.",
 		"Flödesschema: %zu frågor och %zu resultat. Samma guide "
-		"finns som text efter bilden.",
+		"finns som text på guidens sida.",
 		"Flowchart: %zu questions and %zu outcomes. The same guide "
-		"follows the picture as text." },
+		"is on its page as text." },
 	[UI_DIAGRAM_FLOW] = {
 		"Asiakasvirta: %zu solmua ja %zu julkaistua siirtymää; viivan "
-		"paksuus kertoo asiakasmäärän. Luvut ovat taulukkoina kuvan "
-		"jälkeen.",
+		"paksuus kertoo asiakasmäärän. Luvut ovat taulukkoina "
+		"asiakasvirran sivulla.",
 		"Klientflöde: %zu noder och %zu publicerade övergångar; "
 		"linjens tjocklek visar antalet klienter. Talen finns som "
-		"tabeller efter bilden.",
+		"tabeller på flödets sida.",
 		"Client flow: %zu nodes and %zu published transitions; a "
-		"line's width shows the number of clients. The numbers "
-		"follow the picture as tables." },
+		"line's width shows the number of clients. The numbers are "
+		"on the flow's page as tables." },
 	[UI_DIAGRAM_HANDOFF] = { "Solmukohta", "Överlämning", "Hand-over" },
 	[UI_QUOTE_OPEN] = { "”", "”", "“" },
 	[UI_QUOTE_CLOSE] = { "”", "”", "”" },
@@ -294,11 +294,14 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"Hela handboken för utskrift", "The whole handbook for print" },
 	[UI_PRINT_LEAD] = {
 	"Kaikki ohjeet, asiakaspolut, tuen tasot, päätösoppaat, "
-	"palvelukartat, palvelut ja toimijat yhdellä sivulla tulostettaviksi.",
+	"palvelukartat, asiakasvirrat, palveluryhmät, palvelut ja toimijat "
+	"yhdellä sivulla tulostettaviksi.",
 	"Alla anvisningar, klientstigar, stödnivåer, beslutsguider, "
-	"tjänstekartor, tjänster och aktörer på en sida för utskrift.",
+	"tjänstekartor, klientflöden, tjänstegrupper, tjänster och aktörer "
+	"på en sida för utskrift.",
 	"Every guide, client path, level of support, decision guide, service "
-	"map, service and actor on one page, for print." },
+	"map, client flow, service group, service and actor on one page, for "
+	"print." },
 };
 
 static const char *const access_ui[][LANG_COUNT] = {

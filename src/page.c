@@ -97,7 +97,12 @@ env_embed(void *arg, enum md_ref_kind kind, const char *id, const char *alt,
 	const struct entity *e = model_find(pc->m, kind_of_md_ref(kind), id);
 
 	(void)alt;
-	return e != NULL && diagram_figure(pc, parent, e) != NULL;
+	if (e == NULL || diagram_figure(pc, parent, e) == NULL)
+		return 0;
+	/* The picture's text alternative lives on the entity's page. */
+	page_entity_link(pc, html_el_class(parent, "p", "diagram-page",
+	    NULL), e);
+	return 1;
 }
 
 static char *

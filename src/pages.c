@@ -527,7 +527,9 @@ render_flow(struct page_ctx *pc, xmlNodePtr main, const struct flow *f)
 			flow_count_cell(pc, tr, e->count, e->suppressed);
 		}
 	}
-	json = xasprintf("%s.json", f->e.id);
+	/* From the language root, so the link also works on print.html. */
+	json = xasprintf("%s%s/%s.json", pc->to_lang_root,
+	    kind_dirs[KIND_FLOW], f->e.id);
 	html_link(html_el(main, "p", NULL), json, ui(L, UI_FLOW_JSON));
 	free(json);
 }
