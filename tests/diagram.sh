@@ -14,53 +14,9 @@
 # (poppler-utils).
 set -u
 
+suite=diagram
 build=${1:?usage: diagram.sh BUILD}
-case $build in
-/*) ;;
-*) build=$PWD/$build ;;
-esac
-kartta=$build/kartta
-export TZ=UTC LC_ALL=C
-: "${SANITIZER_PATTERN=ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error:}"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kartta-diagram-XXXXXX") || exit 3
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-anyfail=0
-name=""
-bad=0
-begin() {
-	name=$1
-	bad=0
-	: >"$tmp/why"
-}
-fail() {
-	bad=1
-	printf '    %s\n' "$*" >>"$tmp/why"
-}
-end() {
-	if [ $bad = 0 ]; then
-		echo "PASS diagram/$name"
-	else
-		echo "FAIL diagram/$name"
-		head -n 30 "$tmp/why" | cut -c1-300
-		anyfail=1
-	fi
-}
-
-# k ARGS...: runs kartta; fails the test on a non-zero status or a
-# sanitizer report.
-k() {
-	"$kartta" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	if [ $rc -ne 0 ]; then
-		fail "kartta $* exited $rc: $(head -c 300 "$tmp/err")"
-	fi
-	if grep -q "$SANITIZER_PATTERN" "$tmp/err"; then
-		fail "kartta $*: sanitizer report"
-	fi
-	return $rc
-}
+. tests/lib.sh
 
 for tool in xmllint pdfinfo; do
 	if ! command -v $tool >/dev/null 2>&1; then
@@ -101,13 +57,13 @@ check_site() {
 }
 
 begin site-content
-if k build -c content -o "$tmp/site"; then
+if k 0 build -c content -o "$tmp/site"; then
 	check_site "$tmp/site"
 fi
 end
 
 begin site-fixture-full
-if k build -c tests/fixtures/full -o "$tmp/full"; then
+if k 0 build -c tests/fixtures/full -o "$tmp/full"; then
 	check_site "$tmp/full"
 	[ -f "$tmp/full/sv/print/verkosto.pdf" ] ||
 	    fail "no sv/print/verkosto.pdf for the second language"
@@ -115,7 +71,7 @@ fi
 end
 
 begin site-fixture-hostile
-if k build -c tests/fixtures/hostile -o "$tmp/hostile"; then
+if k 0 build -c tests/fixtures/hostile -o "$tmp/hostile"; then
 	check_site "$tmp/hostile"
 fi
 end
@@ -164,14 +120,14 @@ end
 # kartta export: every paper, exactly; PNG pixels; bad references.
 begin export-paper
 for paper in A4-portrait A4-landscape A3-portrait A3-landscape; do
-	k export map:kokonaisuus -c content -f pdf --paper "$paper" \
+	k 0 export map:kokonaisuus -c content -f pdf --paper "$paper" \
 	    -o "$tmp/m-$paper.pdf" || continue
 	size=$(pdfinfo "$tmp/m-$paper.pdf" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\) pts.*/\1/p' | sort -u)
 	[ "$size" = "$(pts "$paper")" ] || fail "$paper: page size $size"
 done
 for ref in path:$(basename "$(ls content/paths/*.yaml | head -n 1)" .yaml) \
     decision:$(basename "$(ls content/decisions/*.yaml | head -n 1)" .yaml); do
-	k export "$ref" -c content -o "$tmp/x.pdf" || continue
+	k 0 export "$ref" -c content -o "$tmp/x.pdf" || continue
 	pdfinfo "$tmp/x.pdf" | grep -q "Page size: *595.276 x 841.89" ||
 	    fail "$ref: not A4 portrait by default"
 done
@@ -186,7 +142,7 @@ if command -v pdftotext >/dev/null 2>&1; then
 	for ref in map:kokonaisuus:A3-landscape "path:$path:A3-portrait"; do
 		paper=${ref##*:}
 		r=${ref%:*}
-		k export "$r" -c content -f pdf --paper "$paper" -o "$tmp/t.pdf" ||
+		k 0 export "$r" -c content -f pdf --paper "$paper" -o "$tmp/t.pdf" ||
 		    continue
 		min=$(pdftotext -bbox "$tmp/t.pdf" - | awk -F'"' '/<word/ {
 		    h = $8 - $4; if (min == "" || h < min) min = h }
@@ -199,7 +155,7 @@ end
 
 # PNG: the paper at --dpi; bytes 17-24 of a PNG are its width and height.
 begin export-png
-if k export map:kokonaisuus -c content -f png --paper A4-landscape --dpi 100 \
+if k 0 export map:kokonaisuus -c content -f png --paper A4-landscape --dpi 100 \
     -o "$tmp/m.png"; then
 	wh=$(od -An -tu1 -j16 -N8 "$tmp/m.png" | awk '{
 	    print $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }')
@@ -223,11 +179,11 @@ end
 # The same content, the same bytes: SVG, PDF and PNG, and whole pages.
 begin deterministic
 for f in svg pdf png; do
-	k export map:kokonaisuus -c content -o "$tmp/d1.$f" &&
-	    k export map:kokonaisuus -c content -o "$tmp/d2.$f" &&
+	k 0 export map:kokonaisuus -c content -o "$tmp/d1.$f" &&
+	    k 0 export map:kokonaisuus -c content -o "$tmp/d2.$f" &&
 	    { cmp -s "$tmp/d1.$f" "$tmp/d2.$f" || fail "two $f exports differ"; }
 done
-if k build -c content -o "$tmp/site2"; then
+if k 0 build -c content -o "$tmp/site2"; then
 	for f in print/kokonaisuus.pdf maps/kokonaisuus.html \
 	    paths/matin-polku.html decisions/kuka-koordinoi.html print.html; do
 		[ -f "$tmp/site/$f" ] || continue

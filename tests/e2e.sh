@@ -10,68 +10,10 @@
 # they hold while the content is edited.
 set -u
 
+suite=e2e
 build=${1:?usage: e2e.sh BUILD}
-case $build in
-/*) ;;
-*) build=$PWD/$build ;;
-esac
-kartta=$build/kartta
+. tests/lib.sh
 sc=$build/tests/sitecheck
-export TZ=UTC LC_ALL=C
-: "${ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1}"
-: "${UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1}"
-: "${SANITIZER_PATTERN=ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error:}"
-export ASAN_OPTIONS UBSAN_OPTIONS
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kartta-e2e-XXXXXX") || exit 3
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-anyfail=0
-name=""
-bad=0
-
-# begin NAME / fail MESSAGE / end: one test.
-begin() {
-	name=$1
-	bad=0
-	: >"$tmp/why"
-}
-fail() {
-	bad=1
-	printf '    %s\n' "$*" >>"$tmp/why"
-}
-end() {
-	if [ $bad = 0 ]; then
-		echo "PASS e2e/$name"
-	else
-		echo "FAIL e2e/$name"
-		# Pages are long lines: show only the start of each.
-		head -n 40 "$tmp/why" | cut -c1-300
-		anyfail=1
-	fi
-}
-skip() {
-	echo "SKIP e2e/$1: $2"
-}
-
-# k STATUS ARGS...: runs kartta with standard error in $tmp/err and
-# standard output in $tmp/out; fails the test on a sanitizer report or
-# an exit status other than STATUS.
-k() {
-	want=$1
-	shift
-	timeout 120 "$kartta" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if grep -q "$SANITIZER_PATTERN" "$tmp/err"; then
-		fail "sanitizer report from kartta $*:"
-		head -n 30 "$tmp/err" | sed 's/^/    /' >>"$tmp/why"
-	fi
-	if [ "$got" != "$want" ]; then
-		fail "kartta $* exited $got, expected $want"
-		head -n 20 "$tmp/err" | sed 's/^/      /' >>"$tmp/why"
-	fi
-	return 0
-}
 
 # site DIR: sitecheck must find nothing.
 site() {
