@@ -14,25 +14,13 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #include "csv.h"
 #include "diag.h"
 #include "util.h"
 
 static char tmpdir[] = "/tmp/kartta-test-csv-XXXXXX";
-
-/* Writes len bytes to a file in the test folder; returns its path. */
-static char *
-write_file(const char *data, size_t len)
-{
-	static unsigned seq;
-	char *path = xasprintf("%s/%u.csv", tmpdir, seq++);
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
 
 /*
  * Reads data as CSV and returns its records, one a line: "LINE:" then
@@ -43,7 +31,7 @@ write_file(const char *data, size_t len)
 static char *
 parse_n(const char *data, size_t len, char **diags)
 {
-	char *path = write_file(data, len);
+	char *path = test_write_file(tmpdir, ".csv", data, len);
 	struct diag_list *dl = diag_list_new();
 	struct buf out = { 0 };
 	struct csv_row row;

@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #include "diag.h"
 #include "model.h"
 #include "schema.h"
@@ -25,13 +27,8 @@
 static char *
 diags_of(struct diag_list *dl)
 {
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&mem, &len);
+	char *mem = test_diag_text(dl, DIAG_FORMAT_PLAIN);
 
-	assert_non_null(f);
-	diag_print(dl, f, DIAG_FORMAT_PLAIN);
-	assert_int_equal(fclose(f), 0);
 	diag_list_free(dl);
 	return mem;
 }

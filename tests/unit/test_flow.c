@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #include "csv.h"
 #include "diag.h"
 #include "flow.h"
@@ -57,34 +59,6 @@ svc_suggest(void *arg, const char *id)
 	return suggest_result(&sg);
 }
 
-static char *
-write_file(const char *data, size_t len)
-{
-	static unsigned seq;
-	char *path = xasprintf("%s/%u.csv", tmpdir, seq++);
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
-
-/* Returns the printed diagnostics of dl; caller frees. */
-static char *
-diag_text(struct diag_list *dl)
-{
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *ms = open_memstream(&mem, &len);
-
-	assert_non_null(ms);
-	if (diag_errors(dl) + diag_warnings(dl) > 0)
-		diag_print(dl, ms, DIAG_FORMAT_PLAIN);
-	fclose(ms);
-	return mem;
-}
-
 /*
  * Aggregates data as data/t.csv.  Returns the flow or NULL; *diags gets
  * the diagnostics.  Caller frees both.
@@ -93,7 +67,7 @@ static struct flow_counts *
 run_svc(const char *data, size_t len, enum flow_format fmt, unsigned k,
     unsigned rounding, const struct svcset *set, char **diags)
 {
-	char *path = write_file(data, len);
+	char *path = test_write_file(tmpdir, ".csv", data, len);
 	struct diag_list *dl = diag_list_new();
 	struct flow_source src;
 	struct flow_counts *f;
@@ -108,7 +82,7 @@ run_svc(const char *data, size_t len, enum flow_format fmt, unsigned k,
 	src.service_suggest = svc_suggest;
 	src.arg = (void *)set;
 	f = flow_aggregate(&src, dl);
-	*diags = diag_text(dl);
+	*diags = test_diag_text(dl, DIAG_FORMAT_PLAIN);
 	assert_true((f == NULL) == (diag_errors(dl) > 0));
 	diag_list_free(dl);
 	unlink(path);

@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #include "diag.h"
 #include "load.h"
 #include "model.h"
@@ -101,16 +103,11 @@ load(struct tree *t, char **diags)
 {
 	struct diag_list *dl = diag_list_new();
 	struct model *m = load_content(t->dir, dl);
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *f;
+	char *mem;
 
 	if (m != NULL)
 		resolve_model(m, dl);
-	f = open_memstream(&mem, &len);
-	assert_non_null(f);
-	diag_print(dl, f, DIAG_FORMAT_PLAIN);
-	assert_int_equal(fclose(f), 0);
+	mem = test_diag_text(dl, DIAG_FORMAT_PLAIN);
 	diag_list_free(dl);
 	*diags = shorten(t, mem);
 	free(mem);
