@@ -227,9 +227,13 @@ build_language(struct builder *b, enum lang lang)
 		for (i = 0; i < m->set[k].len && !b->failed; i++) {
 			const struct entity *e = m->set[k].items[i];
 
+			enum lang used;
+			const char *title = entity_title_in(m, e, lang, &used);
+
 			rel = page_path(e->kind, e->id);
-			main = page_begin(&pc, m, b->tpl, lang, rel,
-			    entity_title(m, e, lang), (enum kind)k);
+			main = page_begin(&pc, m, b->tpl, lang, rel, title,
+			    (enum kind)k);
+			page_title_lang(&pc, used);
 			pages_render_entity(&pc, main, e);
 			toc_insert(&pc, main);
 			if (e->kind == KIND_GUIDE)

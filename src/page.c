@@ -211,7 +211,8 @@ fill_breadcrumbs(struct page_ctx *pc, xmlNodePtr nav, const char *title,
 		free(url);
 	}
 	li = html_el(ol, "li", NULL);
-	html_attr(html_el(li, "span", title), "aria-current", "page");
+	pc->crumb = html_el(li, "span", title);
+	html_attr(pc->crumb, "aria-current", "page");
 }
 
 static void
@@ -396,6 +397,13 @@ page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
 		html_attr(a, "lang", lang_names[used]);
 	free(url);
 	return a;
+}
+
+void
+page_title_lang(struct page_ctx *pc, enum lang used)
+{
+	if (used != pc->lang && pc->crumb != NULL)
+		html_attr(pc->crumb, "lang", lang_names[used]);
 }
 
 xmlNodePtr

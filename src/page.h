@@ -28,6 +28,7 @@ struct page_ctx {
 	char *to_root;                /* owned; up to the output root */
 	struct html_page page;        /* the document being built */
 	struct md_env env;            /* links and embeds for Markdown */
+	xmlNodePtr crumb;             /* borrowed; the current page's crumb */
 	struct md_heading *headings;  /* owned; headings met so far */
 	size_t nheadings;
 };
@@ -65,6 +66,9 @@ void page_md(struct page_ctx *pc, xmlNodePtr parent, const struct text *t,
 /* A link to an entity with its title as text. */
 xmlNodePtr page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
     const struct entity *e);
+/* Marks the page's title in the breadcrumbs with the language it is in,
+ * when that is not the page's (a fallback). */
+void page_title_lang(struct page_ctx *pc, enum lang used);
 /* The page's <h1>: the entity's title, marked if in another language. */
 xmlNodePtr page_entity_h1(struct page_ctx *pc, xmlNodePtr parent,
     const struct entity *e);

@@ -590,6 +590,27 @@ fi
 
 # ---------------------------------------------------------------------
 # --format=github: one workflow command per problem.
+# A title only in the first language: the Swedish page shows it marked
+# as Finnish, in its heading, its breadcrumbs and the links to it.
+begin fallback-marked
+fb=$tmp/fallback
+mkdir -p "$fb/c/groups" "$fb/c/services" "$fb/c/actors"
+printf 'title: { fi: Käsikirja, sv: Handbok }\nlanguages: [fi, sv]\n' >"$fb/c/site.yaml"
+printf 'name: { fi: Ryhmä, sv: Grupp }\n' >"$fb/c/groups/r.yaml"
+printf 'name: { fi: Kela, sv: FPA }\nkind: state\n' >"$fb/c/actors/kela.yaml"
+printf 'name: Työkokeilu\ngroup: r\nproviders: [kela]\nsummary: { fi: Lyhyt, sv: Kort }\n' \
+    >"$fb/c/services/tyokokeilu.yaml"
+k 0 build -c "$fb/c" -o "$fb/o"
+pg=$fb/o/sv/services/tyokokeilu.html
+eq "$(x 'string(//h:h1/@lang)' "$pg")" fi "fallback title in the h1"
+eq "$(x 'string(//h:nav[contains(@class,"breadcrumbs")]//h:span[@aria-current="page"]/@lang)' "$pg")" fi \
+    "fallback title in the breadcrumbs"
+eq "$(x 'string(//h:a[contains(@href,"tyokokeilu.html")][@lang="fi"])' "$fb/o/sv/groups/r.html")" \
+    "Työkokeilu" "fallback title in a link"
+eq "$(x 'string(//h:nav[contains(@class,"breadcrumbs")]//h:span[@aria-current="page"]/@lang)' \
+    "$fb/o/sv/actors/kela.html")" "" "a translated title is not marked"
+end
+
 begin format-github
 k 1 check --format=github -c "$tmp/broken"
 if [ ! -s "$tmp/err" ]; then
