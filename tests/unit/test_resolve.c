@@ -40,40 +40,10 @@ tree_new(void)
 	return t;
 }
 
-/* Writes rel (e.g. "services/a.yaml") below the tree, making folders. */
-static void
-put(struct tree *t, const char *rel, const char *text)
-{
-	char *path = path_join(t->dir, rel), *p;
-	FILE *f;
-
-	for (p = path + strlen(t->dir) + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			assert_true(mkdir(path, 0755) == 0 || access(path, F_OK)
-			    == 0);
-			*p = '/';
-		}
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 tree_free(struct tree *t)
 {
-	assert_int_equal(nftw(t->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+	test_remove_tree(t->dir);
 	free(t);
 }
 
@@ -125,30 +95,30 @@ load(struct tree *t, char **diags)
 static void
 put_network(struct tree *t)
 {
-	put(t, "site.yaml", SITE);
-	put(t, "groups/alku.yaml", "name: Alku\norder: 1\n");
-	put(t, "groups/tyo.yaml", "name: Työ\norder: 2\n");
-	put(t, "actors/keskus.yaml", "name: Keskus\nkind: wellbeing-county\n");
-	put(t, "actors/tiimi.yaml", "name: Tiimi\nkind: team\n"
+	test_put_file(t->dir, "site.yaml", SITE);
+	test_put_file(t->dir, "groups/alku.yaml", "name: Alku\norder: 1\n");
+	test_put_file(t->dir, "groups/tyo.yaml", "name: Työ\norder: 2\n");
+	test_put_file(t->dir, "actors/keskus.yaml", "name: Keskus\nkind: wellbeing-county\n");
+	test_put_file(t->dir, "actors/tiimi.yaml", "name: Tiimi\nkind: team\n"
 	    "part_of: keskus\n");
-	put(t, "actors/koordinaattori.yaml", "name: Koordinaattori\n"
+	test_put_file(t->dir, "actors/koordinaattori.yaml", "name: Koordinaattori\n"
 	    "kind: role\npart_of: tiimi\n");
-	put(t, "services/kartoitus.yaml", "name: Kartoitus\ngroup: alku\n"
+	test_put_file(t->dir, "services/kartoitus.yaml", "name: Kartoitus\ngroup: alku\n"
 	    "providers: [tiimi]\nsummary: S.\nnext: [kokeilu, tuki]\n");
-	put(t, "services/kokeilu.yaml", "name: Kokeilu\ngroup: tyo\n"
+	test_put_file(t->dir, "services/kokeilu.yaml", "name: Kokeilu\ngroup: tyo\n"
 	    "providers: [keskus, tiimi]\nsummary: S.\nnext: [tuki]\n"
 	    "related: [kartoitus]\n");
-	put(t, "services/tuki.yaml", "name: Tuki\ngroup: tyo\n"
+	test_put_file(t->dir, "services/tuki.yaml", "name: Tuki\ngroup: tyo\n"
 	    "providers: [keskus]\nsummary: S.\n");
-	put(t, "segments/vahva.yaml", "name: Vahva\nlevel: 2\nwhen: [W]\n"
+	test_put_file(t->dir, "segments/vahva.yaml", "name: Vahva\nlevel: 2\nwhen: [W]\n"
 	    "coordinator: koordinaattori\nservices: [kokeilu, tuki]\n");
-	put(t, "paths/polku.yaml", "title: Polku\npersona: { name: Aino }\n"
+	test_put_file(t->dir, "paths/polku.yaml", "title: Polku\npersona: { name: Aino }\n"
 	    "segment: vahva\ncoordinator: koordinaattori\nsteps:\n"
 	    "  - { at: service:kartoitus, title: A, responsible: tiimi }\n"
 	    "  - { at: actor:keskus, title: B }\n"
 	    "  - { at: service:kokeilu, title: C }\n"
 	    "  - { at: service:kartoitus, title: D }\n");
-	put(t, "decisions/opas.yaml", "title: Opas\nstart: q\nquestions:\n"
+	test_put_file(t->dir, "decisions/opas.yaml", "title: Opas\nstart: q\nquestions:\n"
 	    "  q:\n    text: Q?\n    answers:\n"
 	    "      - { label: K, outcome: o }\n"
 	    "outcomes:\n  o: { text: O., segment: vahva, actor: tiimi }\n");
@@ -262,20 +232,20 @@ test_unknown_references(void **state)
 
 	(void)state;
 	put_network(t);
-	put(t, "services/viite.yaml",
+	test_put_file(t->dir, "services/viite.yaml",
 	    "name: V\n"
 	    "group: tyot\n"
 	    "providers: [keskus, tiimit, olematon]\n"
 	    "summary: S.\n"
 	    "related: [kokeilu, Kokeilu]\n"
 	    "next: [alku]\n");
-	put(t, "paths/viite.yaml",
+	test_put_file(t->dir, "paths/viite.yaml",
 	    "title: P\npersona: { name: Aino }\n"
 	    "segment: vahv\n"
 	    "steps:\n"
 	    "  - { at: service:kokeilut, title: A, responsible: keskuss }\n"
 	    "  - { at: actor:kokeilu, title: B }\n");
-	put(t, "maps/kartta.yaml",
+	test_put_file(t->dir, "maps/kartta.yaml",
 	    "title: K\ncentre: keskuz\nactors: all\ngroups: [alku, tyoo]\n"
 	    "edges:\n  - { from: group:alku, to: service:tukii }\n");
 	m = load(t, &d);
@@ -325,16 +295,16 @@ test_part_of_cycles(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", SITE);
-	put(t, "actors/a.yaml", "name: A\nkind: team\npart_of: b\n");
-	put(t, "actors/b.yaml", "name: B\nkind: team\npart_of: c\n");
-	put(t, "actors/c.yaml", "name: C\nkind: team\npart_of: a\n");
-	put(t, "actors/d.yaml", "name: D\nkind: team\npart_of: a\n");
-	put(t, "actors/e.yaml", "name: E\nkind: team\npart_of: d\n");
-	put(t, "actors/itse.yaml", "name: I\nkind: role\npart_of: itse\n");
-	put(t, "actors/juuri.yaml", "name: J\nkind: public\n");
-	put(t, "actors/lehti.yaml", "name: L\nkind: role\npart_of: oksa\n");
-	put(t, "actors/oksa.yaml", "name: O\nkind: team\npart_of: juuri\n");
+	test_put_file(t->dir, "site.yaml", SITE);
+	test_put_file(t->dir, "actors/a.yaml", "name: A\nkind: team\npart_of: b\n");
+	test_put_file(t->dir, "actors/b.yaml", "name: B\nkind: team\npart_of: c\n");
+	test_put_file(t->dir, "actors/c.yaml", "name: C\nkind: team\npart_of: a\n");
+	test_put_file(t->dir, "actors/d.yaml", "name: D\nkind: team\npart_of: a\n");
+	test_put_file(t->dir, "actors/e.yaml", "name: E\nkind: team\npart_of: d\n");
+	test_put_file(t->dir, "actors/itse.yaml", "name: I\nkind: role\npart_of: itse\n");
+	test_put_file(t->dir, "actors/juuri.yaml", "name: J\nkind: public\n");
+	test_put_file(t->dir, "actors/lehti.yaml", "name: L\nkind: role\npart_of: oksa\n");
+	test_put_file(t->dir, "actors/oksa.yaml", "name: O\nkind: team\npart_of: juuri\n");
 	m = load(t, &d);
 	/* Each cycle once, at the first member in id order; actors that
 	 * only lead into a cycle are not reported. */
@@ -356,8 +326,8 @@ test_decisions(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", SITE);
-	put(t, "decisions/hyva.yaml",
+	test_put_file(t->dir, "site.yaml", SITE);
+	test_put_file(t->dir, "decisions/hyva.yaml",
 	    "title: H\nstart: a\nquestions:\n"
 	    "  a:\n    text: A?\n    answers:\n"
 	    "      - { label: K, goto: b }\n"
@@ -366,7 +336,7 @@ test_decisions(void **state)
 	    "      - { label: K, outcome: x }\n"
 	    "      - { label: E, outcome: y }\n"
 	    "outcomes:\n  x: { text: X }\n  y: { text: Y }\n");
-	put(t, "decisions/viitteet.yaml",
+	test_put_file(t->dir, "decisions/viitteet.yaml",
 	    "title: V\nstart: alku\nquestions:\n"
 	    "  alku:\n    text: A?\n    answers:\n"
 	    "      - { label: K, goto: toinen }\n"
@@ -376,7 +346,7 @@ test_decisions(void **state)
 	    "      - { label: K, outcome: loppu }\n"
 	    "      - { label: E, outcome: lopu }\n"
 	    "outcomes:\n  loppu: { text: L }\n");
-	put(t, "decisions/rakenne.yaml",
+	test_put_file(t->dir, "decisions/rakenne.yaml",
 	    "title: R\nstart: a\nquestions:\n"
 	    "  a:\n    text: A?\n    answers:\n"
 	    "      - { label: Both, goto: b, outcome: x }\n"
@@ -390,7 +360,7 @@ test_decisions(void **state)
 	    "  irti2:\n    text: I2?\n    answers:\n"
 	    "      - { label: K, outcome: y }\n"
 	    "outcomes:\n  x: { text: X }\n  y: { text: Y }\n  z: { text: Z }\n");
-	put(t, "decisions/alku.yaml",
+	test_put_file(t->dir, "decisions/alku.yaml",
 	    "title: S\nstart: alkuu\nquestions:\n"
 	    "  alku:\n    text: A?\n    answers: [{ label: K, outcome: x }]\n"
 	    "outcomes:\n  x: { text: X }\n");
@@ -432,16 +402,16 @@ test_lint_paths_and_elsewhere(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", SITE);
-	put(t, "groups/g.yaml", "name: G\nsummary: Soita 040 123 4567.\n");
-	put(t, "actors/a.yaml",
+	test_put_file(t->dir, "site.yaml", SITE);
+	test_put_file(t->dir, "groups/g.yaml", "name: G\nsummary: Soita 040 123 4567.\n");
+	test_put_file(t->dir, "actors/a.yaml",
 	    "name: A\nkind: public\n"
 	    "url: https://example.org/?mail=info@example.org\n"
 	    "contact:\n  phone: \"040 123 4567\"\n  email: info@example.org\n"
 	    "description: |\n  Postia osoitteeseen liisa@example.org.\n");
-	put(t, "services/s.yaml",
+	test_put_file(t->dir, "services/s.yaml",
 	    "name: S\ngroup: g\nproviders: [a]\nsummary: S.\n");
-	put(t, "paths/p.yaml",
+	test_put_file(t->dir, "paths/p.yaml",
 	    "title: P\n"
 	    "persona:\n"
 	    "  name: Aino\n"
@@ -486,13 +456,13 @@ test_markdown_links(void **state)
 
 	(void)state;
 	put_network(t);
-	put(t, "site.yaml", SITE "audiences:\n  paattajat: Päättäjät\n");
-	put(t, "guides/ohje.md",
+	test_put_file(t->dir, "site.yaml", SITE "audiences:\n  paattajat: Päättäjät\n");
+	test_put_file(t->dir, "guides/ohje.md",
 	    "---\ntitle: Ohje\naudience: [paattajat, paatajat]\n---\n"
 	    "# Otsikko\n\n"
 	    "Katso [k](service:kokeilu) ja [x](service:kokeilut).\n"
 	    "[o](guide:ohje) [p](path:polku) [q](guide:olematon)\n");
-	put(t, "services/kuvaus.yaml",
+	test_put_file(t->dir, "services/kuvaus.yaml",
 	    "name: K\ngroup: tyo\nproviders: [keskus]\nsummary: S.\n"
 	    "description: |\n  Rivi.\n\n  Katso [t](actor:tiimii).\n");
 	m = load(t, &d);
@@ -516,20 +486,20 @@ test_flows(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", SITE "anonymity: { k: 10 }\n");
-	put(t, "groups/g.yaml", "name: G\n");
-	put(t, "actors/a.yaml", "name: A\nkind: public\n");
-	put(t, "services/s.yaml", "name: S\ngroup: g\nproviders: [a]\n"
+	test_put_file(t->dir, "site.yaml", SITE "anonymity: { k: 10 }\n");
+	test_put_file(t->dir, "groups/g.yaml", "name: G\n");
+	test_put_file(t->dir, "actors/a.yaml", "name: A\nkind: public\n");
+	test_put_file(t->dir, "services/s.yaml", "name: S\ngroup: g\nproviders: [a]\n"
 	    "summary: S.\n");
-	put(t, "data/e.csv", "client,service,date\n"
+	test_put_file(t->dir, "data/e.csv", "client,service,date\n"
 	    "c1,s,2024-01-01\n");
-	put(t, "flows/hyva.yaml", "title: F\nsource: data/e.csv\n"
+	test_put_file(t->dir, "flows/hyva.yaml", "title: F\nsource: data/e.csv\n"
 	    "format: events\nk: 10\n");
-	put(t, "flows/matala.yaml", "title: F\nsource: data/e.csv\n"
+	test_put_file(t->dir, "flows/matala.yaml", "title: F\nsource: data/e.csv\n"
 	    "format: events\nk: 9\n");
-	put(t, "flows/ulos.yaml", "title: F\nsource: data/../site.yaml\n"
+	test_put_file(t->dir, "flows/ulos.yaml", "title: F\nsource: data/../site.yaml\n"
 	    "format: events\n");
-	put(t, "flows/puuttuu.yaml", "title: F\nsource: data/x.csv\n"
+	test_put_file(t->dir, "flows/puuttuu.yaml", "title: F\nsource: data/x.csv\n"
 	    "format: transitions\n");
 	m = load(t, &d);
 	DIAGS(d,
@@ -555,10 +525,10 @@ test_translations(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", "title: { fi: K, sv: H }\nlanguages: [sv, fi]\n");
-	put(t, "groups/g.yaml", "name: { fi: Ryhmä, sv: Grupp }\n"
+	test_put_file(t->dir, "site.yaml", "title: { fi: K, sv: H }\nlanguages: [sv, fi]\n");
+	test_put_file(t->dir, "groups/g.yaml", "name: { fi: Ryhmä, sv: Grupp }\n"
 	    "summary: Bara svenska\n");
-	put(t, "groups/h.yaml", "name: { fi: Vain suomeksi }\n");
+	test_put_file(t->dir, "groups/h.yaml", "name: { fi: Vain suomeksi }\n");
 	m = load(t, &d);
 	DIAGS(d,
 	    "C/groups/g.yaml:2:10: warning: no \"fi\" translation; the \"sv\" "
@@ -592,19 +562,19 @@ test_loader_files(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", SITE);
-	put(t, "groups/b.yaml", "name: B\n");
-	put(t, "groups/a.yaml", "name: A\n");
-	put(t, "groups/.piilo.yaml", "name: [rikki\n");
-	put(t, "groups/c.yaml~", "name: [rikki\n");
-	put(t, "groups/d.yml", "name: D\n");
-	put(t, "groups/muistio.txt", "x\n");
-	put(t, "groups/Iso.yaml", "name: I\n");
-	put(t, "groups/tyhja.yaml", "");
-	put(t, "groups/alikansio/x.yaml", "name: X\n");
-	put(t, "servises/x.yaml", "name: X\n");
-	put(t, "data/x.csv", "x\n");
-	put(t, "assets/x.png", "x\n");
+	test_put_file(t->dir, "site.yaml", SITE);
+	test_put_file(t->dir, "groups/b.yaml", "name: B\n");
+	test_put_file(t->dir, "groups/a.yaml", "name: A\n");
+	test_put_file(t->dir, "groups/.piilo.yaml", "name: [rikki\n");
+	test_put_file(t->dir, "groups/c.yaml~", "name: [rikki\n");
+	test_put_file(t->dir, "groups/d.yml", "name: D\n");
+	test_put_file(t->dir, "groups/muistio.txt", "x\n");
+	test_put_file(t->dir, "groups/Iso.yaml", "name: I\n");
+	test_put_file(t->dir, "groups/tyhja.yaml", "");
+	test_put_file(t->dir, "groups/alikansio/x.yaml", "name: X\n");
+	test_put_file(t->dir, "servises/x.yaml", "name: X\n");
+	test_put_file(t->dir, "data/x.csv", "x\n");
+	test_put_file(t->dir, "assets/x.png", "x\n");
 	m = load(t, &d);
 	DIAGS(d,
 	    "C/groups/Iso.yaml:1:1: error: \"Iso\" is not a valid id: a file "
@@ -637,7 +607,7 @@ test_missing_site_and_root(void **state)
 	char *d, *missing;
 
 	(void)state;
-	put(t, "groups/a.yaml", "name: A\n");
+	test_put_file(t->dir, "groups/a.yaml", "name: A\n");
 	m = load(t, &d);
 	DIAGS(d, "C/site.yaml:1:1: error: missing site.yaml: every content "
 	    "folder needs one, with at least a title\n");
@@ -667,11 +637,11 @@ test_guides(void **state)
 	char *d;
 
 	(void)state;
-	put(t, "site.yaml", "title: { fi: K, sv: H }\nlanguages: [fi, sv]\n");
-	put(t, "guides/ohje.md", "---\ntitle: Ohje\norder: 2\n---\n"
+	test_put_file(t->dir, "site.yaml", "title: { fi: K, sv: H }\nlanguages: [fi, sv]\n");
+	test_put_file(t->dir, "guides/ohje.md", "---\ntitle: Ohje\norder: 2\n---\n"
 	    "Runko.\n");
-	put(t, "guides/ohje.sv.md", "---\ntitle: Anvisning\n---\nText.\n");
-	put(t, "guides/toinen.md", "---\ntitle: Toinen\n---\nRunko.\n");
+	test_put_file(t->dir, "guides/ohje.sv.md", "---\ntitle: Anvisning\n---\nText.\n");
+	test_put_file(t->dir, "guides/toinen.md", "---\ntitle: Toinen\n---\nRunko.\n");
 	m = load(t, &d);
 	DIAGS(d, "C/guides/toinen.md:1:1: warning: no \"sv\" version of this "
 	    "guide (guides/toinen.sv.md); the \"fi\" one is shown\n");

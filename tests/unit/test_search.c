@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #include "a11y.h"
 #include "diag.h"
 #include "load.h"
@@ -30,35 +32,6 @@
 #include "util.h"
 
 static char dir[64];
-
-static void
-put(const char *rel, const char *text)
-{
-	char *path = path_join(dir, rel), *p;
-	FILE *f;
-
-	for (p = path + strlen(dir) + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			assert_true(mkdir(path, 0755) == 0 || access(path, F_OK)
-			    == 0);
-			*p = '/';
-		}
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static int
 setup(void **state)
@@ -73,7 +46,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	assert_int_equal(nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+	test_remove_tree(dir);
 	return 0;
 }
 
@@ -111,7 +84,7 @@ render(const struct model *m, enum lang lang, const char *rel,
 	struct buf out = { 0 };
 	xmlNodePtr main;
 
-	put("page.xhtml", TEMPLATE);
+	test_put_file(dir, "page.xhtml", TEMPLATE);
 	tpl = html_template_load(path, dl);
 	assert_non_null(tpl);
 	main = page_begin(&pc, m, tpl, lang, rel, "T", KIND_NONE);
@@ -170,16 +143,16 @@ test_index(void **state)
 	struct buf b = { 0 };
 
 	(void)state;
-	put("site.yaml", "title: K\nlanguages: [fi, sv]\n");
-	put("groups/g.yaml", "name: { fi: Ryhmä, sv: Grupp }\n");
-	put("actors/a.yaml", "name: { fi: Tiimi, sv: Team }\nkind: team\n"
+	test_put_file(dir, "site.yaml", "title: K\nlanguages: [fi, sv]\n");
+	test_put_file(dir, "groups/g.yaml", "name: { fi: Ryhmä, sv: Grupp }\n");
+	test_put_file(dir, "actors/a.yaml", "name: { fi: Tiimi, sv: Team }\nkind: team\n"
 	    "summary: { fi: \"Lyhyt \\\"kuvaus\\\" <b>\", sv: Kort }\n");
-	put("services/s.yaml", "name: { fi: Työkokeilu, sv: Arbetsprövning }\n"
+	test_put_file(dir, "services/s.yaml", "name: { fi: Työkokeilu, sv: Arbetsprövning }\n"
 	    "group: g\nproviders: [a]\n"
 	    "summary: { fi: Kokeillaan, sv: Man prövar }\n"
 	    "description: { fi: \"Työ **ÄLYKÄS** [linkki](actor:a) työ.\", "
 	    "sv: Arbete }\n");
-	put("guides/o.md", "---\ntitle: Ohje\n---\n"
+	test_put_file(dir, "guides/o.md", "---\ntitle: Ohje\n---\n"
 	    "Alku, joka on pitkä: yksi kaksi kolme neljä viisi kuusi "
 	    "seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista "
 	    "kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista "
@@ -238,12 +211,12 @@ test_atoz_order(void **state)
 	size_t i;
 
 	(void)state;
-	put("site.yaml", "title: K\nlanguages: [fi, en]\n");
+	test_put_file(dir, "site.yaml", "title: K\nlanguages: [fi, en]\n");
 	for (i = 0; i < ARRAY_LEN(names); i++) {
 		snprintf(file, sizeof(file), "actors/a%zu.yaml", i);
 		snprintf(yaml, sizeof(yaml), "name: %s\nkind: team\n",
 		    names[i]);
-		put(file, yaml);
+		test_put_file(dir, file, yaml);
 	}
 	m = load();
 	html = render(m, LANG_FI, SEARCH_ATOZ_PATH, atoz, NULL);
@@ -265,7 +238,7 @@ test_statement(void **state)
 	char *html;
 
 	(void)state;
-	put("site.yaml", "title: K\npublisher: Alue\n");
+	test_put_file(dir, "site.yaml", "title: K\npublisher: Alue\n");
 	m = load();
 	html = render(m, LANG_FI, A11Y_PATH, statement, NULL);
 	assert_non_null(strstr(html, "<h1>Saavutettavuusseloste</h1>"));
@@ -280,7 +253,7 @@ test_statement(void **state)
 	free(html);
 	model_free(m);
 
-	put("site.yaml", "title: K\naccessibility:\n  assessed: 2026-11-23\n"
+	test_put_file(dir, "site.yaml", "title: K\naccessibility:\n  assessed: 2026-11-23\n"
 	    "  method: Itsearviointi\n  feedback: \"Palaute: <https://e.fi/>\"\n"
 	    "  known_gaps: [Kartat]\n");
 	m = load();
@@ -293,7 +266,7 @@ test_statement(void **state)
 	free(html);
 	model_free(m);
 
-	put("site.yaml", "title: K\naccessibility:\n  assessed: 2026-11-23\n");
+	test_put_file(dir, "site.yaml", "title: K\naccessibility:\n  assessed: 2026-11-23\n");
 	m = load();
 	html = render(m, LANG_FI, A11Y_PATH, statement, NULL);
 	assert_non_null(strstr(html, "AA-tason saavutettavuusvaatimukset.<"));
@@ -316,12 +289,12 @@ test_toc_and_pager(void **state)
 	char *html;
 
 	(void)state;
-	put("site.yaml", "title: K\n");
-	put("guides/a.md", "---\ntitle: Ensin\norder: 1\n---\nA.\n");
+	test_put_file(dir, "site.yaml", "title: K\n");
+	test_put_file(dir, "guides/a.md", "---\ntitle: Ensin\norder: 1\n---\nA.\n");
 	/* Sections written ## become <h2>: no heading level is skipped. */
-	put("guides/b.md", "---\ntitle: Kaksi\norder: 2\n---\n## Yksi\n\n"
+	test_put_file(dir, "guides/b.md", "---\ntitle: Kaksi\norder: 2\n---\n## Yksi\n\n"
 	    "### Alla\n\n## Kaksi\n\n## Kolme\n");
-	put("guides/c.md", "---\ntitle: Kolmas\norder: 3\n---\n# Vain\n");
+	test_put_file(dir, "guides/c.md", "---\ntitle: Kolmas\norder: 3\n---\n# Vain\n");
 	m = load();
 	html = render(m, LANG_FI, "guides/b.html", guide,
 	    model_find(m, KIND_GUIDE, "b"));
