@@ -1,8 +1,9 @@
 /*
  * Diagrams, drawn in-process with Graphviz (cgraph + gvc) and, for
  * print, cairo: the service map of a map, the lanes of a client path and
- * the flowchart of a decision guide.  This module alone talks to
- * Graphviz and cairo.
+ * the flowchart of a decision guide.  Only the diagram modules talk to
+ * Graphviz (diagram_gv.c) and cairo (diagram_print.c); diagram_int.h
+ * says which does what.
  *
  * Graphs are built with the cgraph API, never from DOT source.  Every
  * text of the content reaches Graphviz only inside an HTML-like label

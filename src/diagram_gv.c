@@ -1,0 +1,574 @@
+/*
+ * The Graphviz core: the one process-wide Graphviz context behind its
+ * lock, the graph builder the kinds use (struct gb, with cgraph), and
+ * layout and rendering with gvc.  The only file that calls Graphviz.
+ * See diagram.h for the rules on text.
+ */
+#include "diagram_int.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Graphviz's types.h has a struct path of its own: rename it away from
+ * the model's (struct tags are not part of the library's ABI). */
+#define path gv_path
+#include <gvc.h>
+#undef path
+
+#include "page.h"
+
+/* The opaque handles of diagram_int.h are these. */
+#define G(x) ((Agraph_t *)(void *)(x))
+#define N(x) ((Agnode_t *)(void *)(x))
+#define E(x) ((Agedge_t *)(void *)(x))
+
+/* ---- The Graphviz context: one per process, behind one lock ---- */
+
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
+static GVC_t *gv_ctx;          /* guarded by gv_lock */
+static struct buf gv_messages; /* Graphviz's messages of the current call */
+
+static int
+gv_message(char *msg)
+{
+	buf_puts(&gv_messages, msg);
+	return 0;
+}
+
+void
+gv_enter(void)
+{
+	pthread_mutex_lock(&gv_lock);
+	if (gv_ctx == NULL)
+		gv_ctx = gvContext();
+	agseterrf(gv_message);
+	agseterr(AGWARN);
+	buf_free(&gv_messages);
+}
+
+void
+gv_leave(void)
+{
+	buf_free(&gv_messages);
+	pthread_mutex_unlock(&gv_lock);
+}
+
+void
+diagram_cleanup(void)
+{
+	pthread_mutex_lock(&gv_lock);
+	if (gv_ctx != NULL)
+		gvFreeContext(gv_ctx);
+	gv_ctx = NULL;
+	pthread_mutex_unlock(&gv_lock);
+}
+
+void
+gv_report(struct diag_list *dl, const struct entity *e, int failed)
+{
+	char *line, *save = NULL;
+
+	if (dl == NULL || (gv_messages.len == 0 && !failed))
+		return;
+	if (gv_messages.len == 0) {
+		diag_error(dl, e->pos, "cannot draw the diagram of %s:%s",
+		    kind_names[e->kind], e->id);
+		return;
+	}
+	for (line = strtok_r(gv_messages.data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		diag_add(dl, failed ? DIAG_ERROR : DIAG_WARNING, e->pos,
+		    "diagram of %s:%s: Graphviz: %s", kind_names[e->kind],
+		    e->id, line);
+	buf_free(&gv_messages);
+}
+
+/* ---- Attributes: cgraph takes char * everywhere ---- */
+
+void
+gb_set(void *obj, const char *key, const char *value)
+{
+	agsafeset(obj, (char *)key, (char *)value, (char *)"");
+}
+
+void
+gb_setf(void *obj, const char *key, double v)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%.2f", v);
+	gb_set(obj, key, num);
+}
+
+void
+gb_set_html(struct gb *b, void *obj, const char *key, const char *markup)
+{
+	char *h = agstrdup_html(G(b->g), (char *)markup);
+
+	agsafeset(obj, (char *)key, h, (char *)"");
+	agstrfree(G(b->g), h);
+}
+
+const char *
+gb_get(void *obj, const char *key)
+{
+	return agget(obj, (char *)key);
+}
+
+const char *
+gb_name_of(void *obj)
+{
+	return agnameof(obj);
+}
+
+/*
+ * Object ids.  cgraph's default id of a named object is the address of
+ * its interned name, and subgraphs are kept in id order, so the order of
+ * the clusters in the output would follow malloc.  This discipline
+ * numbers names in the order they are first used instead (even ids;
+ * anonymous objects get odd ones, as with the default).
+ */
+struct idstate {
+	struct strmap *byname; /* owned; name -> id, keys in names */
+	char **names;          /* owned; the name of id 2(k + 1) is names[k] */
+	size_t n, cap;
+	IDTYPE anon;           /* the next odd id */
+};
+
+static void *
+id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct idstate *st = xcalloc(1, sizeof(*st));
+
+	(void)g;
+	(void)disc;
+	st->byname = strmap_new();
+	st->anon = 1;
+	return st;
+}
+
+static long
+id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct idstate *st = state;
+	char **slot;
+	void *v;
+
+	(void)objtype;
+	if (str == NULL) {
+		*id = st->anon;
+		st->anon += 2;
+		return 1;
+	}
+	if ((v = strmap_get(st->byname, str)) != NULL) {
+		*id = (IDTYPE)(uintptr_t)v;
+		return 1;
+	}
+	if (!createflag)
+		return 0;
+	slot = array_push(&st->names, &st->n, &st->cap, sizeof(*slot));
+	*slot = xstrdup(str);
+	*id = 2 * (IDTYPE)st->n;
+	strmap_put(st->byname, *slot, (void *)(uintptr_t)*id);
+	return 1;
+}
+
+static long
+id_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0; /* no ids chosen by the caller */
+}
+
+static void
+id_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id; /* names live until the graph is closed */
+}
+
+static char *
+id_print(void *state, int objtype, IDTYPE id)
+{
+	struct idstate *st = state;
+
+	(void)objtype;
+	if (id % 2 == 1 || id == 0 || id / 2 > st->n)
+		return NULL;
+	return st->names[id / 2 - 1];
+}
+
+static void
+id_close(void *state)
+{
+	struct idstate *st = state;
+	size_t i;
+
+	strmap_free(st->byname);
+	for (i = 0; i < st->n; i++)
+		free(st->names[i]);
+	free(st->names);
+	free(st);
+}
+
+static void
+id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t id_disc = { id_open, id_map, id_alloc, id_free, id_print,
+	id_close, id_register };
+
+/* ---- Building graphs ---- */
+
+void
+gb_init(struct gb *b, const struct model *m, enum lang lang,
+    const char *link_prefix, const char *here, const char *prefix)
+{
+	Agdisc_t *disc = xcalloc(1, sizeof(*disc));
+
+	memset(b, 0, sizeof(*b));
+	b->m = m;
+	b->lang = lang;
+	b->link_prefix = link_prefix;
+	b->here = here;
+	b->prefix = xstrdup(prefix);
+	b->byref = strmap_new();
+	disc->mem = &AgMemDisc;
+	disc->id = &id_disc;
+	disc->io = &AgIoDisc;
+	b->disc = disc;
+	b->g = (struct gb_graph *)(void *)agopen((char *)"diagram",
+	    Agdirected, disc);
+}
+
+void
+gb_release(struct gb *b)
+{
+	size_t i;
+
+	if (b->laid_out)
+		gb_unlayout(b);
+	if (b->g != NULL)
+		agclose(G(b->g));
+	free(b->disc);
+	strmap_free(b->byref);
+	for (i = 0; i < b->nenodes; i++)
+		free(b->enodes[i].key);
+	free(b->enodes);
+	for (i = 0; i < b->nmeta; i++) {
+		free(b->meta[i].gid);
+		free(b->meta[i].title);
+	}
+	free(b->meta);
+	free(b->prefix);
+	free(b->title);
+	free(b->desc);
+	memset(b, 0, sizeof(*b));
+}
+
+char *
+gb_name(struct gb *b, const char *stem)
+{
+	return xasprintf("%s%zu", stem, ++b->seq);
+}
+
+const char *
+gb_meta(struct gb *b, const char *suffix, const char *title)
+{
+	struct meta *mt = array_push(&b->meta, &b->nmeta, &b->capmeta,
+	    sizeof(*mt));
+
+	mt->gid = xasprintf("%s_%s", b->prefix, suffix);
+	mt->title = lbl_plain(title);
+	return mt->gid;
+}
+
+/*
+ * A link from the diagram to path (from the language root, [a-z0-9-/.])
+ * with an optional fragment; NULL when the diagram has no links.
+ * Anything outside the safe set is percent-encoded, so that the URL
+ * Graphviz writes unescaped into the SVG stays well-formed.
+ */
+char *
+gb_url(const struct gb *b, const char *path, const char *frag)
+{
+	struct buf u = { 0 };
+	const char *s;
+	int pass;
+
+	if (b->link_prefix == NULL)
+		return NULL;
+	if (path != NULL && b->here != NULL && frag != NULL &&
+	    strcmp(path, b->here) == 0)
+		path = NULL;
+	for (pass = 0; pass < 2; pass++) {
+		s = pass == 0 ? path : frag;
+		if (s == NULL)
+			continue;
+		if (pass == 0)
+			buf_puts(&u, b->link_prefix);
+		else
+			buf_putc(&u, '#');
+		for (; *s; s++) {
+			unsigned char c = (unsigned char)*s;
+
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || strchr("-_./", c))
+				buf_putc(&u, (char)c);
+			else
+				buf_printf(&u, "%%%02X", c);
+		}
+	}
+	return buf_detach(&u);
+}
+
+char *
+entity_url(const struct gb *b, const struct entity *e, const char *frag)
+{
+	char *path = page_path(e->kind, e->id), *url;
+
+	url = gb_url(b, path, frag);
+	free(path);
+	return url;
+}
+
+struct gb_node *
+gb_node(struct gb *b, struct gb_graph *sub, const char *suffix,
+    const char *cls, const char *markup, const char *title, const char *url)
+{
+	char *name = gb_name(b, "n");
+	Agnode_t *n = agnode(G(sub), name, 1);
+	const char *gid = gb_meta(b, suffix, title);
+
+	free(name);
+	gb_set_html(b, n, "label", markup);
+	gb_set(n, "id", gid);
+	gb_set(n, "class", cls);
+	if (url != NULL) {
+		gb_set(n, "URL", url);
+		/* The real tooltip is put in afterwards: Graphviz would
+		 * unescape a text here twice. */
+		gb_set(n, "tooltip", gid);
+	}
+	return (struct gb_node *)(void *)n;
+}
+
+struct gb_node *
+gb_blank(struct gb *b, struct gb_graph *sub, const char *stem)
+{
+	char *name = gb_name(b, stem);
+	Agnode_t *n = agnode(G(sub), name, 1);
+
+	free(name);
+	gb_set(n, "label", "");
+	gb_set(n, "style", "invis");
+	return (struct gb_node *)(void *)n;
+}
+
+struct gb_node *
+gb_find(struct gb *b, const struct entity *e)
+{
+	char *key = xasprintf("%s:%s", kind_names[e->kind], e->id);
+	struct gb_node *n = strmap_get(b->byref, key);
+
+	free(key);
+	return n;
+}
+
+void
+gb_remember(struct gb *b, const struct entity *e, struct gb_node *n)
+{
+	struct enode *en = array_push(&b->enodes, &b->nenodes, &b->capenodes,
+	    sizeof(*en));
+
+	en->key = xasprintf("%s:%s", kind_names[e->kind], e->id);
+	en->n = n;
+	strmap_put(b->byref, en->key, n);
+}
+
+struct gb_edge *
+gb_edge(struct gb *b, struct gb_node *from, struct gb_node *to,
+    const char *suffix, const char *cls, const char *label,
+    const char *title)
+{
+	char *name = gb_name(b, "e");
+	Agedge_t *e = agedge(G(b->g), N(from), N(to), name, 1);
+	struct buf mk = { 0 };
+	const char *spl = agget(G(b->g), (char *)"splines");
+
+	free(name);
+	gb_set(e, "id", gb_meta(b, suffix, title));
+	gb_set(e, "class", cls);
+	if (label != NULL && *label != '\0') {
+		lbl_font(&mk, label, 24, FS_EDGE, 0, 0);
+		/* With straight lines dot places only external labels. */
+		gb_set_html(b, e, spl != NULL &&
+		    strcmp(spl, "line") == 0 ? "xlabel" : "label",
+		    mk.data);
+		buf_free(&mk);
+	}
+	return (struct gb_edge *)(void *)e;
+}
+
+void
+gb_rank_after(struct gb *b, struct gb_node *from, struct gb_node *to)
+{
+	char *nm = gb_name(b, "rank");
+	Agedge_t *e = agedge(G(b->g), N(from), N(to), nm, 1);
+
+	free(nm);
+	gb_set(e, "style", "invis");
+}
+
+struct gb_graph *
+gb_cluster(struct gb *b, const char *suffix, const char *cls,
+    const char *markup, const char *title, const char *url)
+{
+	char *name = gb_name(b, "cluster_");
+	Agraph_t *c = agsubg(G(b->g), name, 1);
+	const char *gid = gb_meta(b, suffix, title);
+
+	free(name);
+	gb_set_html(b, c, "label", markup);
+	gb_set(c, "id", gid);
+	gb_set(c, "class", cls);
+	if (url != NULL) {
+		gb_set(c, "URL", url);
+		gb_set(c, "tooltip", gid);
+	}
+	return (struct gb_graph *)(void *)c;
+}
+
+struct gb_graph *
+gb_subgraph(struct gb_graph *parent, const char *name)
+{
+	return (struct gb_graph *)(void *)agsubg(G(parent), (char *)name, 1);
+}
+
+void
+gb_subnode(struct gb_graph *sub, struct gb_node *n)
+{
+	agsubnode(G(sub), N(n), 1);
+}
+
+struct gb_node *
+gb_first_node(struct gb_graph *sub)
+{
+	return (struct gb_node *)(void *)agfstnode(G(sub));
+}
+
+struct gb_node *
+gb_next_node(struct gb_graph *sub, struct gb_node *n)
+{
+	return (struct gb_node *)(void *)agnxtnode(G(sub), N(n));
+}
+
+void
+gb_defaults(struct gb *b, const char *rankdir)
+{
+	Agraph_t *g = G(b->g);
+	char *gid = xasprintf("%s_graph", b->prefix);
+
+	gb_set(g, "id", gid);
+	free(gid);
+	gb_set(g, "fontname", FONT_NAME);
+	gb_setf(g, "fontsize", FS_CLUSTER);
+	gb_set(g, "fontcolor", C_INK);
+	gb_set(g, "bgcolor", "white");
+	gb_set(g, "pad", "0.1");
+	gb_set(g, "margin", "0");
+	gb_set(g, "nodesep", "0.3");
+	gb_set(g, "ranksep", "0.45");
+	gb_set(g, "rankdir", rankdir);
+	gb_set(g, "charset", "UTF-8");
+	gb_set(g, "outputorder", "edgesfirst");
+	agattr(g, AGNODE, (char *)"fontname", (char *)FONT_NAME);
+	agattr(g, AGNODE, (char *)"fontsize", (char *)"12");
+	agattr(g, AGNODE, (char *)"fontcolor", (char *)C_INK);
+	agattr(g, AGNODE, (char *)"color", (char *)C_LINE);
+	agattr(g, AGNODE, (char *)"fillcolor", (char *)"white");
+	agattr(g, AGNODE, (char *)"style", (char *)"filled");
+	agattr(g, AGNODE, (char *)"shape", (char *)"box");
+	agattr(g, AGNODE, (char *)"margin", (char *)"0.08,0.05");
+	agattr(g, AGEDGE, (char *)"fontname", (char *)FONT_NAME);
+	agattr(g, AGEDGE, (char *)"fontsize", (char *)"12");
+	agattr(g, AGEDGE, (char *)"fontcolor", (char *)C_INK);
+	agattr(g, AGEDGE, (char *)"color", (char *)C_LINE);
+	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+}
+
+const char *
+text_or(const struct gb *b, const struct text *t, const char *dflt)
+{
+	const char *s = text_get(t, &b->m->site, b->lang, NULL);
+
+	return s != NULL ? s : dflt;
+}
+
+const char *
+title_of(const struct gb *b, const struct entity *e)
+{
+	return entity_title(b->m, e, b->lang);
+}
+
+/* ---- Layout and rendering ---- */
+
+int
+gb_layout(struct gb *b, const char *engine)
+{
+	if (gvLayout(gv_ctx, G(b->g), engine) != 0)
+		return -1;
+	b->laid_out = 1;
+	return 0;
+}
+
+void
+gb_size(const struct gb *b, double *w, double *h)
+{
+	boxf bb = GD_bb(G(b->g));
+
+	*w = bb.UR.x - bb.LL.x;
+	*h = bb.UR.y - bb.LL.y;
+}
+
+int
+gb_render_svg(struct gb *b, char **svg, unsigned *len)
+{
+	*svg = NULL;
+	*len = 0;
+	if (gvRenderData(gv_ctx, G(b->g), "svg", svg, len) != 0 ||
+	    *svg == NULL)
+		return -1;
+	return 0;
+}
+
+void
+gb_free_data(char *data)
+{
+	if (data != NULL)
+		gvFreeRenderData(data);
+}
+
+int
+gb_render_cairo(struct gb *b, void *cr)
+{
+	return gvRenderContext(gv_ctx, G(b->g), "pdf", cr) == 0 ? 0 : -1;
+}
+
+void
+gb_unlayout(struct gb *b)
+{
+	if (b->laid_out)
+		gvFreeLayout(gv_ctx, G(b->g));
+	b->laid_out = 0;
+}
