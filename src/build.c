@@ -212,6 +212,17 @@ build_language(struct builder *b, enum lang lang)
 	main = page_begin(&pc, m, b->tpl, lang, "index.html", NULL, KIND_NONE);
 	pages_render_front(&pc, main);
 	emit_page(b, &pc, lang);
+	for (i = 0; i < m->site.audiences.len; i++) {
+		const struct audience *au = &((const struct audience *)
+		    m->site.audiences.items)[i];
+		char *rel = pages_audience_path(au->id.s);
+
+		main = page_begin(&pc, m, b->tpl, lang, rel,
+		    text_get(&au->name, &m->site, lang, NULL), KIND_NONE);
+		pages_render_audience(&pc, main, au);
+		emit_page(b, &pc, lang);
+		free(rel);
+	}
 	build_reading_aids(b, lang);
 	for (k = 0; k < KIND_COUNT; k++) {
 		char *rel;

@@ -7,7 +7,7 @@
 
 static const char *const slot_names[SLOT_COUNT] = {
 	"title", "css", "skip", "home", "nav", "langs", "breadcrumbs",
-	"main", "footer", "search", "js",
+	"main", "footer", "search", "js", "menu",
 };
 
 struct html_template {

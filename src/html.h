@@ -25,6 +25,7 @@ enum html_slot {
 	SLOT_FOOTER,
 	SLOT_SEARCH,
 	SLOT_JS,
+	SLOT_MENU,
 	SLOT_COUNT,
 };
 

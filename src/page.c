@@ -307,6 +307,8 @@ page_begin(struct page_ctx *pc, const struct model *m,
 		free(s);
 		page_text(pc, hp->slot[SLOT_HOME], &m->site.title);
 	}
+	if (hp->slot[SLOT_MENU])
+		html_text(hp->slot[SLOT_MENU], ui(lang, UI_MENU));
 	if (hp->slot[SLOT_NAV])
 		fill_nav(pc, hp->slot[SLOT_NAV]);
 	if (hp->slot[SLOT_LANGS])

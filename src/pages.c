@@ -10,6 +10,7 @@
 #include "diagram.h"
 #include "flow.h"
 #include "schema.h"
+#include "search.h"
 #include "util.h"
 
 
@@ -575,8 +576,15 @@ render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
 
 			if (i > 0)
 				html_text(p, ", ");
-			if (au != NULL)
-				page_text(pc, p, &au->name);
+			if (au != NULL) {
+				char *path = pages_audience_path(au->id.s);
+				char *url = xasprintf("%s%s", pc->to_lang_root,
+				    path);
+
+				page_text(pc, html_link(p, url, NULL), &au->name);
+				free(url);
+				free(path);
+			}
 		}
 	}
 	/* The body's top headings are <h2>, whether written # or ##. */
@@ -712,52 +720,47 @@ services_by_group(struct page_ctx *pc, xmlNodePtr parent, int level)
 	free(groups);
 }
 
-/* One row of the segmentation guide: a heading cell, then one cell per
- * level with its when (what 0), not when (1), typical services (2) or
- * coordinator (3). */
-static void
-segment_row(struct page_ctx *pc, xmlNodePtr tbody, const char *heading,
-    struct entity **segs, size_t n, int what)
+/* A cell of the segmentation guide, labelled with its column's heading
+ * for the narrow layout, where each level is a card. */
+static xmlNodePtr
+segment_cell(xmlNodePtr tr, const char *label)
 {
-	xmlNodePtr tr = html_el(tbody, "tr", NULL), td, ul;
-	size_t i, j;
+	xmlNodePtr td = html_el(tr, "td", NULL);
 
-	html_attr(html_el(tr, "th", heading), "scope", "row");
-	for (i = 0; i < n; i++) {
-		const struct segment *s = (const struct segment *)segs[i];
-		const struct list *l = what == 0 ? &s->when :
-		    what == 1 ? &s->not_when : &s->services;
+	html_attr(td, "data-label", label);
+	return td;
+}
 
-		td = html_el(tr, "td", NULL);
-		if (what == 3) {
-			if (s->coordinator.target != NULL)
-				page_entity_link(pc, td, s->coordinator.target);
-			continue;
-		}
-		if (l->len == 0)
-			continue;
-		ul = html_el(td, "ul", NULL);
-		for (j = 0; j < l->len; j++) {
-			xmlNodePtr li = html_el(ul, "li", NULL);
+/* A cell holding a list of texts, or of references (refs). */
+static void
+segment_list_cell(struct page_ctx *pc, xmlNodePtr tr, const char *label,
+    const struct list *l, int refs)
+{
+	xmlNodePtr td = segment_cell(tr, label), ul;
+	size_t j;
 
-			if (what == 2) {
-				const struct ref *r = &((struct ref *)
-				    l->items)[j];
+	if (l->len == 0)
+		return;
+	ul = html_el(td, "ul", NULL);
+	for (j = 0; j < l->len; j++) {
+		xmlNodePtr li = html_el(ul, "li", NULL);
 
-				if (r->target != NULL)
-					page_entity_link(pc, li, r->target);
-			} else
-				page_text(pc, li, &((struct text *)
-				    l->items)[j]);
-		}
+		if (refs) {
+			const struct ref *r = &((struct ref *)l->items)[j];
+
+			if (r->target != NULL)
+				page_entity_link(pc, li, r->target);
+		} else
+			page_text(pc, li, &((struct text *)l->items)[j]);
 	}
 }
 
 /*
- * The segmentation guide: the levels of support side by side, from the
- * lightest, with when and when not, the coordinator and the typical
- * services.  Each level's column head has the id seg-<id>, which the
- * decision guides' outcomes link to.
+ * The segmentation guide: the levels of support in one table, a row per
+ * level from the lightest, with when and when not, the coordinator and
+ * the typical services.  Each level's row head has the id seg-<id>,
+ * which the decision guides' outcomes link to.  On a phone the theme
+ * shows each row as a card, each cell under its label (data-label).
  */
 static void
 pages_render_segment_table(struct page_ctx *pc, xmlNodePtr main)
@@ -765,8 +768,10 @@ pages_render_segment_table(struct page_ctx *pc, xmlNodePtr main)
 	enum lang L = pc->lang;
 	struct entity **segs = pages_sorted(pc->m, KIND_SEGMENT);
 	size_t n = pc->m->set[KIND_SEGMENT].len, i;
-	xmlNodePtr wrap, table, tr, th, tbody;
-	char level[32];
+	static const enum ui_key cols[] = { UI_SEGMENT, UI_WHEN, UI_NOT_WHEN,
+		UI_COORDINATOR, UI_TYPICAL_SERVICES };
+	xmlNodePtr wrap, table, tr, th, tbody, td;
+	char level[64];
 
 	html_el_class(main, "p", "lead", ui(L, UI_SEGMENTS_LEAD));
 	if (n == 0) {
@@ -777,25 +782,30 @@ pages_render_segment_table(struct page_ctx *pc, xmlNodePtr main)
 	table = html_el_class(wrap, "table", "segments", NULL);
 	html_el(table, "caption", kind_label(L, KIND_SEGMENT, 1));
 	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	html_attr(html_el(tr, "td", NULL), "class", "corner");
+	for (i = 0; i < ARRAY_LEN(cols); i++)
+		html_attr(html_el(tr, "th", ui(L, cols[i])), "scope", "col");
+	tbody = html_el(table, "tbody", NULL);
 	for (i = 0; i < n; i++) {
 		const struct segment *s = (const struct segment *)segs[i];
 		char *id = xasprintf("seg-%s", s->e.id);
 
+		tr = html_el(tbody, "tr", NULL);
 		th = html_el(tr, "th", NULL);
-		html_attr(th, "scope", "col");
+		html_attr(th, "scope", "row");
 		html_attr(th, "id", id);
 		page_entity_link(pc, th, &s->e);
-		snprintf(level, sizeof(level), " (%s %ld)", ui(L, UI_LEVEL),
+		snprintf(level, sizeof(level), "%s %ld", ui(L, UI_LEVEL),
 		    s->level.v);
-		html_text(th, level);
+		html_el_class(th, "span", "level", level);
 		free(id);
+		segment_list_cell(pc, tr, ui(L, UI_WHEN), &s->when, 0);
+		segment_list_cell(pc, tr, ui(L, UI_NOT_WHEN), &s->not_when, 0);
+		td = segment_cell(tr, ui(L, UI_COORDINATOR));
+		if (s->coordinator.target != NULL)
+			page_entity_link(pc, td, s->coordinator.target);
+		segment_list_cell(pc, tr, ui(L, UI_TYPICAL_SERVICES),
+		    &s->services, 1);
 	}
-	tbody = html_el(table, "tbody", NULL);
-	segment_row(pc, tbody, ui(L, UI_WHEN), segs, n, 0);
-	segment_row(pc, tbody, ui(L, UI_NOT_WHEN), segs, n, 1);
-	segment_row(pc, tbody, ui(L, UI_COORDINATOR), segs, n, 3);
-	segment_row(pc, tbody, ui(L, UI_TYPICAL_SERVICES), segs, n, 2);
 	free(segs);
 }
 
@@ -822,43 +832,196 @@ pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
 	free(items);
 }
 
+/* One entry point of the front page: a link with a line under it. */
+static void
+task_link(struct page_ctx *pc, xmlNodePtr ul, const char *url,
+    const char *label, const char *note)
+{
+	xmlNodePtr li = html_el(ul, "li", NULL);
+
+	(void)pc;
+	html_link(li, url, label);
+	if (note != NULL)
+		html_el_class(li, "span", "task-note", note);
+}
+
+/* The entry point to the list page of kind k, if there is anything. */
+static void
+task_kind(struct page_ctx *pc, xmlNodePtr ul, enum kind k, enum ui_key label,
+    const char *note)
+{
+	char *url;
+
+	if (pc->m->set[k].len == 0)
+		return;
+	url = page_url(pc, k, NULL);
+	task_link(pc, ul, url, ui(pc->lang, label), note);
+	free(url);
+}
+
+/* Whether guide g, as shown in lang, is written for audience id. */
+static int
+guide_for(const struct model *m, const struct entity *g, enum lang lang,
+    const char *id)
+{
+	const struct guide_variant *v = guide_variant_for(m,
+	    (const struct guide *)g, lang);
+	size_t i;
+
+	for (i = 0; v != NULL && i < v->audience.len; i++)
+		if (strcmp(((struct ref *)v->audience.items)[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many audiences guide g is written for (the fewer, the more its
+ * own a group's). */
+static size_t
+guide_audiences(const struct model *m, const struct entity *g,
+    enum lang lang)
+{
+	const struct guide_variant *v = guide_variant_for(m,
+	    (const struct guide *)g, lang);
+
+	return v != NULL ? v->audience.len : 0;
+}
+
+char *
+pages_audience_path(const char *id)
+{
+	return xasprintf("%s/%s.html", AUDIENCE_DIR, id);
+}
+
+/* The guides for audience id, in reading order; returns how many, and
+ * the array (borrowed pointers, caller frees) in *out. */
+static size_t
+audience_guides(const struct model *m, enum lang lang, const char *id,
+    struct entity ***out)
+{
+	struct entity **all = pages_sorted(m, KIND_GUIDE);
+	size_t i, n = 0;
+
+	for (i = 0; i < m->set[KIND_GUIDE].len; i++)
+		if (guide_for(m, all[i], lang, id))
+			all[n++] = all[i];
+	*out = all;
+	return n;
+}
+
+#define FRONT_AUDIENCE_GUIDES 3  /* guides shown per reader group */
+
+/*
+ * A card per reader group of site.yaml: its name, linking to its page,
+ * and the guides most its own (written for the fewest groups, then in
+ * reading order).
+ */
+static void
+front_audiences(struct page_ctx *pc, xmlNodePtr main)
+{
+	const struct model *m = pc->m;
+	const struct audience *aus = m->site.audiences.items;
+	xmlNodePtr sec, cards, li, h, ul;
+	size_t i, j, k, n, shown;
+
+	if (m->site.audiences.len == 0 || m->set[KIND_GUIDE].len == 0)
+		return;
+	sec = page_section(pc, main, ui(pc->lang, UI_FRONT_AUDIENCES), NULL);
+	cards = html_el_class(sec, "ul", "audience-cards", NULL);
+	for (i = 0; i < m->site.audiences.len; i++) {
+		struct entity **gs;
+		char *path, *url;
+
+		n = audience_guides(m, pc->lang, aus[i].id.s, &gs);
+		if (n == 0) {
+			free(gs);
+			continue;
+		}
+		li = html_el(cards, "li", NULL);
+		h = html_el(li, "h3", NULL);
+		path = pages_audience_path(aus[i].id.s);
+		url = xasprintf("%s%s", pc->to_lang_root, path);
+		page_text(pc, html_link(h, url, NULL), &aus[i].name);
+		ul = html_el(li, "ul", NULL);
+		/* Fewest audiences first; a stable pass per count keeps the
+		 * reading order within one count. */
+		shown = 0;
+		for (k = 1; shown < FRONT_AUDIENCE_GUIDES && shown < n &&
+		    k <= m->site.audiences.len; k++)
+			for (j = 0; j < n && shown < FRONT_AUDIENCE_GUIDES; j++)
+				if (guide_audiences(m, gs[j], pc->lang) == k) {
+					page_entity_link(pc, html_el(ul, "li",
+					    NULL), gs[j]);
+					shown++;
+				}
+		html_link(html_el_class(li, "p", "audience-all", NULL), url,
+		    ui(pc->lang, UI_AUDIENCE_ALL));
+		free(url);
+		free(path);
+		free(gs);
+	}
+}
+
+/*
+ * The front page: the description, then entry points by task (each
+ * decision guide, then the lists a reader starts from) and by reader
+ * group.  The long lists live on their own pages.
+ */
 void
 pages_render_front(struct page_ctx *pc, xmlNodePtr main)
 {
 	const struct model *m = pc->m;
-	static const enum kind sections[] = { KIND_PATH, KIND_SEGMENT,
-		KIND_DECISION, KIND_MAP, KIND_FLOW, KIND_ACTOR };
-	xmlNodePtr sec;
+	enum lang L = pc->lang;
+	xmlNodePtr sec, ul;
 	size_t i;
+	char *url;
 
-	html_el(main, "h1", text_get(&m->site.title, &m->site, pc->lang,
-	    NULL));
+	html_el(main, "h1", text_get(&m->site.title, &m->site, L, NULL));
 	md_section(pc, main, NULL, &m->site.description);
+	sec = page_section(pc, main, ui(L, UI_FRONT_TASKS), NULL);
+	ul = html_el_class(sec, "ul", "tasks", NULL);
+	if (m->set[KIND_DECISION].len > 0) {
+		struct entity **ds = pages_sorted(m, KIND_DECISION);
+
+		for (i = 0; i < m->set[KIND_DECISION].len; i++) {
+			xmlNodePtr li = html_el(ul, "li", NULL);
+
+			page_entity_link(pc, li, ds[i]);
+			html_el_class(li, "span", "task-note",
+			    kind_label(L, KIND_DECISION, 0));
+		}
+		free(ds);
+	}
+	task_kind(pc, ul, KIND_SERVICE, UI_TASK_SERVICES,
+	    ui(L, UI_TASK_SERVICES_NOTE));
+	task_kind(pc, ul, KIND_SEGMENT, UI_TASK_SEGMENTS,
+	    ui(L, UI_TASK_SEGMENTS_NOTE));
+	task_kind(pc, ul, KIND_PATH, UI_TASK_PATHS, ui(L, UI_TASK_PATHS_NOTE));
+	task_kind(pc, ul, KIND_MAP, UI_TASK_MAPS, kind_label(L, KIND_MAP, 1));
+	task_kind(pc, ul, KIND_ACTOR, UI_TASK_ACTORS,
+	    ui(L, UI_TASK_ACTORS_NOTE));
+	task_kind(pc, ul, KIND_FLOW, UI_TASK_FLOWS, kind_label(L, KIND_FLOW, 1));
+	task_kind(pc, ul, KIND_GUIDE, UI_TASK_GUIDES,
+	    ui(L, UI_TASK_GUIDES_NOTE));
+	url = xasprintf("%s%s", pc->to_lang_root, SEARCH_ATOZ_PATH);
+	task_link(pc, ul, url, ui(L, UI_TASK_ATOZ), ui(L, UI_TASK_ATOZ_NOTE));
+	free(url);
+	front_audiences(pc, main);
 	html_link(html_el_class(main, "p", "print-link", NULL), "print.html",
-	    ui(pc->lang, UI_PRINT_HANDBOOK));
-	if (m->set[KIND_GUIDE].len > 0) {
-		struct entity **g = pages_sorted(m, KIND_GUIDE);
-		xmlNodePtr ol;
+	    ui(L, UI_PRINT_HANDBOOK));
+}
 
-		sec = page_section(pc, main, ui(pc->lang, UI_GUIDES), NULL);
-		ol = html_el_class(sec, "ol", "guides", NULL);
-		for (i = 0; i < m->set[KIND_GUIDE].len; i++)
-			page_entity_link(pc, html_el(ol, "li", NULL), g[i]);
-		free(g);
-	}
-	if (m->set[KIND_SERVICE].len > 0) {
-		sec = page_section(pc, main, ui(pc->lang, UI_SERVICES), NULL);
-		services_by_group(pc, sec, 3);
-	}
-	for (i = 0; i < ARRAY_LEN(sections); i++) {
-		enum kind k = sections[i];
-		struct entity **items;
+void
+pages_render_audience(struct page_ctx *pc, xmlNodePtr main,
+    const struct audience *au)
+{
+	struct entity **gs;
+	size_t i, n = audience_guides(pc->m, pc->lang, au->id.s, &gs);
+	xmlNodePtr ol;
 
-		if (m->set[k].len == 0)
-			continue;
-		items = pages_sorted(m, k);
-		page_entity_list(pc, main, kind_label(pc->lang, k, 1), items,
-		    m->set[k].len);
-		free(items);
-	}
+	page_text_el(pc, main, "h1", NULL, &au->name);
+	html_el_class(main, "p", "lead", ui(pc->lang, UI_AUDIENCE_LEAD));
+	ol = n > 0 ? html_el_class(main, "ol", "guides", NULL) : NULL;
+	for (i = 0; i < n; i++)
+		page_entity_link(pc, html_el(ol, "li", NULL), gs[i]);
+	free(gs);
 }

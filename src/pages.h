@@ -13,6 +13,13 @@ void pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
 void pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind);
 void pages_render_front(struct page_ctx *pc, xmlNodePtr main);
 
+/* The page of a reader group of site.yaml: its guides in reading order,
+ * at pages_audience_path(id) from the language root (caller frees). */
+#define AUDIENCE_DIR "audiences"
+void pages_render_audience(struct page_ctx *pc, xmlNodePtr main,
+    const struct audience *au);
+char *pages_audience_path(const char *id);
+
 /* The entities of a kind in display order (order or level, then id);
  * an array of borrowed pointers the caller frees. */
 struct entity **pages_sorted(const struct model *m, enum kind kind);

@@ -33,6 +33,19 @@ has_class(xmlNodePtr n, const char *cls)
 	return yes;
 }
 
+/* Adds cls to the class attribute of n. */
+static void
+add_class(xmlNodePtr n, const char *cls)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"class");
+	char *all = v != NULL && v[0] ? xasprintf("%s %s", (char *)v, cls) :
+	    xstrdup(cls);
+
+	html_attr(n, "class", all);
+	free(all);
+	xmlFree(v);
+}
+
 /* Whether n or an ancestor below main carries a lang attribute. */
 static int
 inside_lang(xmlNodePtr n, xmlNodePtr main)
@@ -53,11 +66,43 @@ toc_link(xmlNodePtr ul, const struct md_heading *h)
 	free(href);
 }
 
+/* Whether n is an element that belongs to the head of a page: what a
+ * reader needs before "on this page" (the lead, the audience line, the
+ * notice of a made-up persona, the key facts). */
+static int
+is_head_part(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (has_class(n, "lead") || has_class(n, "audience") ||
+	    has_class(n, "notice") || has_class(n, "facts"));
+}
+
+/* Moves the siblings from first up to (not including) stop into a new
+ * <div class="cls"> put where first was. */
+static void
+wrap_run(xmlNodePtr first, xmlNodePtr stop, const char *cls)
+{
+	xmlNodePtr div, n, next;
+
+	if (first == NULL || first == stop)
+		return;
+	div = xmlNewDocNode(first->doc, NULL, (const xmlChar *)"div", NULL);
+	if (div == NULL)
+		fatal_oom();
+	xmlAddPrevSibling(first, div);
+	html_attr(div, "class", cls);
+	for (n = first; n != NULL && n != stop; n = next) {
+		next = n->next;
+		xmlUnlinkNode(n);
+		xmlAddChild(div, n);
+	}
+}
+
 void
 toc_insert(struct page_ctx *pc, xmlNodePtr main)
 {
 	const struct md_heading *hs = pc->headings;
-	xmlNodePtr h1, after, nav, title, ul, sub = NULL, li = NULL;
+	xmlNodePtr h1, after, nav, title, ul, sub = NULL, li = NULL, parent;
 	int top = 99;
 	size_t i, ntop = 0;
 
@@ -68,13 +113,13 @@ toc_insert(struct page_ctx *pc, xmlNodePtr main)
 		ntop += hs[i].level == top;
 	if (ntop < TOC_MIN_HEADINGS || (h1 = find_h1(main)) == NULL)
 		return;
-	/* After the title and the lead or audience line below it. */
+	/* After the title and the key facts below it. */
 	after = h1;
-	while (after->next != NULL && after->next->type == XML_ELEMENT_NODE &&
-	    (has_class(after->next, "lead") ||
-	    has_class(after->next, "audience")))
+	while (is_head_part(after->next))
 		after = after->next;
 	nav = xmlNewDocNode(main->doc, NULL, (const xmlChar *)"nav", NULL);
+	if (nav == NULL)
+		fatal_oom();
 	xmlAddNextSibling(after, nav);
 	html_attr(nav, "class", "toc");
 	html_attr(nav, "aria-labelledby", "toc-title");
@@ -95,6 +140,15 @@ toc_insert(struct page_ctx *pc, xmlNodePtr main)
 			toc_link(sub, &hs[i]);
 		}
 	}
+	/*
+	 * The head and the body on either side of the list, each in a
+	 * <div>, so that the theme can put the list in a column of its own
+	 * beside them on wide screens; the reading order stays the same.
+	 */
+	parent = nav->parent;
+	wrap_run(parent->children, nav, "page-head");
+	wrap_run(nav->next, NULL, "page-body");
+	add_class(parent, "has-toc");
 }
 
 static void

@@ -13,9 +13,12 @@
 #define TOC_MIN_HEADINGS 3
 
 /*
- * Inserts <nav class="toc"> right after the page's <h1> when the page
- * has at least TOC_MIN_HEADINGS headings at its top heading level:
- * those headings, each with the headings one level below it.
+ * Inserts <nav class="toc"> after the page's <h1> and the key facts
+ * below it (lead, audience, notice, facts) when the page has at least
+ * TOC_MIN_HEADINGS headings at its top heading level: those headings,
+ * each with the headings one level below it.  What comes before the
+ * list is then wrapped in <div class="page-head">, what comes after it
+ * in <div class="page-body">, and their parent gets class="has-toc".
  */
 void toc_insert(struct page_ctx *pc, xmlNodePtr main);
 

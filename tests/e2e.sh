@@ -288,7 +288,9 @@ else
 	[ $n -gt 0 ] || fail "content/ has no decision guides"
 	end
 
-	begin content-front-page-guides
+	# The guides in reading order on their list page, each reader
+	# group's guides on its page, and the front page's entry points.
+	begin content-guide-order
 	for g in content/guides/*.md; do
 		[ -f "$g" ] || continue
 		case $g in *.*.md) continue ;; esac
@@ -296,15 +298,29 @@ else
 		order=$(awk 'NR == 1 && !/^---/ { exit }
 		    NR > 1 && /^(---|\.\.\.)/ { exit }
 		    /^order:/ { print $2; exit }' "$g")
-		echo "${order:-1000000000} $id"
-	done | sort -k1,1n -k2,2 | awk '{ print "guides/" $2 ".html" }' \
-	    >"$tmp/want-guides"
-	x '//h:main//h:a[starts-with(@href,"guides/") and @href!="guides/index.html"]/@href' \
-	    "$out/index.html" >"$tmp/got-guides"
+		aud=$(awk 'NR > 1 && /^(---|\.\.\.)/ { exit }
+		    /^audience:/ { sub(/^audience:[[:space:]]*/, ""); gsub(/[][,]/, " "); print; exit }' "$g")
+		echo "${order:-1000000000} $id $aud"
+	done | sort -k1,1n -k2,2 >"$tmp/guide-order"
+	awk '{ print "../guides/" $2 ".html" }' "$tmp/guide-order" >"$tmp/want-guides"
+	x '//h:main//h:ul[@class="entity-list"]//h:a/@href' \
+	    "$out/guides/index.html" >"$tmp/got-guides"
 	if ! diff -u "$tmp/want-guides" "$tmp/got-guides" >"$tmp/d"; then
-		fail "front page guides not listed by order, then id:"
+		fail "guides/index.html does not list the guides by order, then id:"
 		sed 's/^/      /' "$tmp/d" | head -n 30 >>"$tmp/why"
 	fi
+	for a in $(awk '/^audiences:/ { on = 1; next } on && /^  [a-z0-9-]+:/ { sub(/^  /, ""); sub(/:.*/, ""); print; next } on && /^[^ ]/ { on = 0 }' content/site.yaml); do
+		awk -v a="$a" '{ for (i = 3; i <= NF; i++) if ($i == a) print "../guides/" $2 ".html" }' \
+		    "$tmp/guide-order" >"$tmp/want-aud"
+		x '//h:main//h:ol[@class="guides"]//h:a/@href' \
+		    "$out/audiences/$a.html" >"$tmp/got-aud"
+		if ! diff -u "$tmp/want-aud" "$tmp/got-aud" >"$tmp/d"; then
+			fail "audiences/$a.html does not list exactly its guides in order:"
+			sed 's/^/      /' "$tmp/d" | head -n 30 >>"$tmp/why"
+		fi
+		has "$out/index.html" "//h:ul[@class='audience-cards']//h:a[@href='audiences/$a.html']" \
+		    "front page links reader group $a"
+	done
 	for g in content/guides/*.md; do
 		case $g in *.*.md) continue ;; esac
 		[ -f "$g" ] || continue
@@ -313,11 +329,18 @@ else
 		    /^title:/ { sub(/^title:[[:space:]]*/, ""); sub(/[[:space:]]+$/, "")
 		    if ($0 ~ /^".*"$/ || $0 ~ /^'"'"'.*'"'"'$/) $0 = substr($0, 2, length($0) - 2)
 		    print; exit }' "$g")
-		eq "$(x "string(//h:main//h:a[@href='guides/$id.html'])" "$out/index.html")" \
-		    "$title" "front-page link text of guide $id"
+		eq "$(x "string(//h:main//h:a[@href='../guides/$id.html'])" "$out/guides/index.html")" \
+		    "$title" "list-page link text of guide $id"
 		eq "$(x 'string(//h:h1)' "$out/guides/$id.html")" "$title" \
 		    "h1 of guide $id"
 	done
+	for d in content/decisions/*.yaml; do
+		[ -f "$d" ] || continue
+		has "$out/index.html" "//h:ul[@class='tasks']//h:a[@href='decisions/$(idof "$d").html']" \
+		    "front page task links decision $(idof "$d")"
+	done
+	has "$out/index.html" "//h:ul[@class='tasks']//h:a[@href='services/index.html']" \
+	    "front page task links the services"
 	end
 fi
 

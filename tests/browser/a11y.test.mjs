@@ -78,17 +78,23 @@ for (const lang of ['sv', 'en']) {
 }
 
 // Loads url at 360 px (returns how many pixels it scrolls sideways),
-// then runs axe at 1280 px; returns [overflow, violations].
+// then runs axe at 1280 px in the light and the dark colour scheme;
+// returns [overflow, violations].
 async function check(url) {
+	await page.emulateMedia({ colorScheme: 'light' });
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto(url, { waitUntil: 'load' });
 	const over = await horizontalOverflow(page);
 	await page.setViewportSize({ width: 1280, height: 800 });
-	return [over, await axe()];
+	const light = await axe();
+	await page.emulateMedia({ colorScheme: 'dark' });
+	const dark = (await axe()).map((v) => `dark: ${v}`);
+	return [over, [...light, ...dark]];
 }
 
 async function axe() {
-	await page.addScriptTag({ path: AXE });
+	if (!await page.evaluate(() => !!window.axe))
+		await page.addScriptTag({ path: AXE });
 	return page.evaluate(async (tags) => {
 		const r = await window.axe.run(document, {
 			runOnly: { type: 'tag', values: tags },
@@ -100,7 +106,7 @@ async function axe() {
 }
 
 for (const p of pages) {
-	test(`axe and 360 px ${p}`, async () => {
+	test(`axe (light and dark) and 360 px ${p}`, async () => {
 		const [over, v] = await check(server.url + p);
 		assert.equal(v.length, 0, v.join('\n'));
 		assert.ok(over <= 0, `scrolls sideways by ${over}px at 360 px`);
