@@ -41,6 +41,24 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -lpthread
 
+# Search morphology (morph.c, stem.c): Voikko for Finnish and Snowball's
+# libstemmer (no .pc file) for Swedish and English, each used when it is
+# installed.  Without them kartta still builds and indexes words as they
+# are written (Finnish falls back to Snowball).  NO_VOIKKO=1 or
+# NO_STEMMER=1 builds without one even when it is there.
+ifneq ($(NO_VOIKKO),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libvoikko 2>/dev/null && echo yes),yes)
+ALL_CFLAGS += -DKARTTA_HAVE_VOIKKO $(shell $(PKG_CONFIG) --cflags libvoikko)
+LIBS += $(shell $(PKG_CONFIG) --libs libvoikko)
+endif
+endif
+ifneq ($(NO_STEMMER),1)
+ifeq ($(shell printf '\043include <libstemmer.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo yes),yes)
+ALL_CFLAGS += -DKARTTA_HAVE_STEMMER
+LIBS += -lstemmer
+endif
+endif
+
 SRC = $(sort $(wildcard src/*.c))
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRC)))
 MAIN_OBJ = $(BUILD)/obj/main.o

@@ -121,6 +121,14 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 	[UI_SEARCH_NONE] = { "Ei osumia.", "Inga träffar.", "No results." },
 	/* {n} is replaced by the number of results. */
 	[UI_SEARCH_COUNT] = { "Osumia: {n}", "Träffar: {n}", "Results: {n}" },
+	[UI_SEARCH_ALL] = { "Näytä kaikki {n} osumaa", "Visa alla {n} träffar",
+		"Show all {n} results" },
+	/* {q} is replaced by the query. */
+	[UI_SEARCH_RESULTS] = { "Hakutulokset: {q}", "Sökresultat: {q}",
+		"Search results: {q}" },
+	/* {p} is the page, {n} the number of pages. */
+	[UI_SEARCH_PAGE] = { "sivu {p}/{n}", "sida {p}/{n}", "page {p} of {n}" },
+	[UI_SEARCH_PAGES] = { "Tulossivut", "Resultatsidor", "Result pages" },
 	[UI_ATOZ] = { "Hakemisto A–Ö", "Register A–Ö", "Index A–Z" },
 	[UI_ATOZ_LEAD] = { "Kaikki käsikirjan sivut aakkosjärjestyksessä.",
 		"Alla sidor i handboken i alfabetisk ordning.",

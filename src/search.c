@@ -8,11 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "morph.h"
 #include "pages.h"
 #include "schema.h"
 
 #define SNIPPET_MAX 160   /* characters of a result's snippet */
-#define WORDS_MAX 1200    /* bytes of an item's word list */
+#define TEXT_MAX 20000    /* bytes of an item's text in the index */
 
 /* Display order of kinds in the index. */
 static const enum kind search_kinds[] = { KIND_GUIDE, KIND_SERVICE,
@@ -182,16 +183,52 @@ snippet_of(const char *s)
 }
 
 /*
- * The distinct lower-case words of text (two characters or more), in
- * order of first appearance, joined by spaces, at most WORDS_MAX bytes.
- * Caller frees.
+ * The text of an item as the index holds it: white space runs as one
+ * space, at most TEXT_MAX bytes, cut at a space.  *rest gets where the
+ * cut text stops in s.  Caller frees.
  */
 static char *
-words_of(const char *text)
+text_of(const char *s, const char **rest)
+{
+	struct buf b = { 0 };
+	size_t last_space = 0;
+	int space = 1;
+
+	for (; *s; s++) {
+		int ws = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+
+		if (ws) {
+			if (!space) {
+				last_space = b.len;
+				buf_putc(&b, ' ');
+			}
+			space = 1;
+			continue;
+		}
+		if (b.len >= TEXT_MAX && space)
+			break;
+		buf_putc(&b, *s);
+		space = 0;
+	}
+	if (*s != '\0' && last_space > 0)
+		b.len = last_space;
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+	*rest = s;
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/*
+ * Calls fn for each lower-case word of text (two characters or more),
+ * in order; word is a scratch string.
+ */
+static void
+each_word(const char *text, void (*fn)(const char *word, void *arg),
+    void *arg)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	struct strmap *seen = strmap_new();
-	struct buf out = { 0 }, w = { 0 };
+	struct buf w = { 0 };
 	size_t i = 0, n, chars = 0;
 
 	for (;;) {
@@ -204,15 +241,7 @@ words_of(const char *text)
 		}
 		if (chars >= 2) {
 			buf_putc(&w, '\0');
-			if (strmap_get(seen, w.data) == NULL &&
-			    out.len + w.len <= WORDS_MAX) {
-				char *key = xstrdup(w.data);
-
-				strmap_put(seen, key, key);
-				if (out.len > 0)
-					buf_putc(&out, ' ');
-				buf_puts(&out, key);
-			}
+			fn(w.data, arg);
 		}
 		w.len = 0;
 		chars = 0;
@@ -220,32 +249,69 @@ words_of(const char *text)
 			break;
 		i += n;
 	}
-	{
-		size_t pos = 0;
-		const char *key;
-		void *val;
-
-		while (strmap_next(seen, &pos, &key, &val))
-			free(val);
-	}
-	strmap_free(seen);
 	buf_free(&w);
-	buf_putc(&out, '\0');
-	out.len--;
-	return buf_detach(&out);
+}
+
+/* A set of words: the keys of a strmap, owned by it. */
+static void
+word_note(const char *word, void *arg)
+{
+	struct strmap *set = arg;
+
+	if (strmap_get(set, word) == NULL) {
+		char *key = xstrdup(word);
+
+		strmap_put(set, key, key);
+	}
+}
+
+static void
+words_free(struct strmap *set)
+{
+	size_t pos = 0;
+	const char *key;
+	void *val;
+
+	while (strmap_next(set, &pos, &key, &val))
+		free(val);
+	strmap_free(set);
+}
+
+/* The distinct words of the text beyond an item's cut, that its text
+ * does not hold: they stay searchable. */
+struct rest_words {
+	struct strmap *in_text;  /* words of the kept text */
+	struct strmap *seen;     /* words already listed */
+	struct buf out;          /* space-separated */
+};
+
+static void
+rest_note(const char *word, void *arg)
+{
+	struct rest_words *r = arg;
+
+	if (strmap_get(r->in_text, word) != NULL ||
+	    strmap_get(r->seen, word) != NULL)
+		return;
+	word_note(word, r->seen);
+	if (r->out.len > 0)
+		buf_putc(&r->out, ' ');
+	buf_puts(&r->out, word);
 }
 
 static void
 index_item(struct buf *b, const struct model *m, const struct entity *e,
-    enum lang lang)
+    enum lang lang, struct strmap *vocabulary)
 {
 	struct collect c;
-	const char *title = entity_title(m, e, lang);
-	char *path = page_path(e->kind, e->id), *snip, *words;
+	const char *title = entity_title(m, e, lang), *rest;
+	char *path = page_path(e->kind, e->id), *snip, *text;
 
 	memset(&c, 0, sizeof(c));
 	c.m = m;
 	c.lang = lang;
+	if (title == NULL)
+		title = e->id;
 	if (e->kind == KIND_GUIDE) {
 		const struct guide_variant *v = guide_variant_for(m,
 		    (const struct guide *)e, lang);
@@ -266,33 +332,92 @@ index_item(struct buf *b, const struct model *m, const struct entity *e,
 	}
 	buf_putc(&c.body, '\0');
 	snip = snippet_of(c.snippet ? c.snippet : c.body.data);
-	words = words_of(c.body.data);
+	text = text_of(c.body.data, &rest);
+	each_word(title, word_note, vocabulary);
+	each_word(c.body.data, word_note, vocabulary);
 	buf_puts(b, "{\"t\":");
-	json_str(b, title ? title : e->id);
+	json_str(b, title);
 	buf_printf(b, ",\"k\":\"%s\",\"u\":", kind_names[e->kind]);
 	json_str(b, path);
 	buf_puts(b, ",\"s\":");
 	json_str(b, snip);
-	buf_puts(b, ",\"w\":");
-	json_str(b, words);
+	buf_puts(b, ",\"x\":");
+	json_str(b, text);
+	if (*rest != '\0') {
+		struct rest_words r;
+
+		memset(&r, 0, sizeof(r));
+		r.in_text = strmap_new();
+		r.seen = strmap_new();
+		each_word(text, word_note, r.in_text);
+		each_word(rest, rest_note, &r);
+		buf_putc(&r.out, '\0');
+		buf_puts(b, ",\"w\":");
+		json_str(b, r.out.data);
+		buf_free(&r.out);
+		words_free(r.in_text);
+		words_free(r.seen);
+	}
 	buf_puts(b, "}");
 	free(snip);
-	free(words);
+	free(text);
 	free(path);
 	free(c.snippet);
 	buf_free(&c.body);
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The lexicon: each word of the index that has other forms (morph.h),
+ * in byte order, with those forms.  The query side needs no analyser:
+ * a word typed in any form that occurs in the handbook finds every
+ * other form of its base form and the parts of its compounds.
+ */
+static void
+write_lexicon(struct buf *out, struct strmap *vocabulary, struct morph *mo)
+{
+	size_t n = strmap_count(vocabulary), i = 0, pos = 0;
+	const char **words = xcalloc(n + 1, sizeof(*words)), *key;
+	void *val;
+	int first = 1;
+
+	while (strmap_next(vocabulary, &pos, &key, &val))
+		words[i++] = key;
+	qsort(words, n, sizeof(*words), cmp_str);
+	buf_puts(out, "\"lex\":{");
+	for (i = 0; i < n; i++) {
+		const char *t = morph_terms(mo, words[i]);
+
+		if (*t == '\0')
+			continue;
+		buf_puts(out, first ? "\n" : ",\n");
+		json_str(out, words[i]);
+		buf_putc(out, ':');
+		json_str(out, t);
+		first = 0;
+	}
+	buf_puts(out, "\n}");
+	free(words);
+}
+
 void
 search_index_js(const struct model *m, enum lang lang, struct buf *out)
 {
+	struct strmap *vocabulary = strmap_new();
+	struct morph *mo = morph_new(lang);
 	size_t i, j;
 	int first = 1;
 
 	buf_puts(out, "/* The search index of this handbook, written by "
 	    "kartta; read by theme/search.js. */\n");
-	buf_printf(out, "window.KARTTA_INDEX = {\"lang\":\"%s\",\"kinds\":{",
-	    lang_names[lang]);
+	buf_printf(out, "window.KARTTA_INDEX = {\"lang\":\"%s\",\"morph\":"
+	    "\"%s\",\"kinds\":{", lang_names[lang],
+	    morph_engine_name(morph_engine(mo)));
 	for (i = 0; i < ARRAY_LEN(search_kinds); i++) {
 		enum kind k = search_kinds[i];
 
@@ -311,12 +436,16 @@ search_index_js(const struct model *m, enum lang lang, struct buf *out)
 		for (j = 0; j < m->set[k].len; j++) {
 			if (!first)
 				buf_puts(out, ",\n");
-			index_item(out, m, items[j], lang);
+			index_item(out, m, items[j], lang, vocabulary);
 			first = 0;
 		}
 		free(items);
 	}
-	buf_puts(out, "\n]};\n");
+	buf_puts(out, "\n],");
+	write_lexicon(out, vocabulary, mo);
+	buf_puts(out, "};\n");
+	words_free(vocabulary);
+	morph_free(mo);
 }
 
 void
@@ -337,6 +466,10 @@ search_form_fill(struct page_ctx *pc, xmlNodePtr form)
 	html_attr(form, "data-root", pc->to_lang_root);
 	html_attr(form, "data-none", ui(L, UI_SEARCH_NONE));
 	html_attr(form, "data-count", ui(L, UI_SEARCH_COUNT));
+	html_attr(form, "data-all", ui(L, UI_SEARCH_ALL));
+	html_attr(form, "data-results", ui(L, UI_SEARCH_RESULTS));
+	html_attr(form, "data-page", ui(L, UI_SEARCH_PAGE));
+	html_attr(form, "data-pages", ui(L, UI_SEARCH_PAGES));
 	el = html_el_class(form, "label", "visually-hidden",
 	    ui(L, UI_SEARCH_LABEL));
 	html_attr(el, "for", "site-search-q");

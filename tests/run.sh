@@ -56,6 +56,11 @@ unit() {
 	rc=$?
 	if [ $rc -eq 0 ] && ! grep -q "$SANITIZER_PATTERN" "$tmp/unit"; then
 		echo "PASS $name"
+		# A case skipped because a library is not in this build says
+		# why on the line before its SKIPPED.
+		awk -v n="$name" '/^skipped: / { why = substr($0, 10) }
+		    /^\[  SKIPPED \] [a-z_]+$/ && why != "" {
+			print "SKIP " n "/" $NF ": " why; why = "" }' "$tmp/unit"
 	else
 		echo "FAIL $name (status $rc)"
 		grep -v '^\[ \(RUN\|  *OK\) ' "$tmp/unit" | sed 's/^/    /' |

@@ -8,11 +8,14 @@
 set -eu
 what=${1:-build}
 
-# package:probe pairs; a probe is a pkg-config module or a command.
+# package:kind:probe; a probe is a pkg-config module (pc), a command
+# (cmd) or a file that the package installs (file).
 build_pkgs="gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config
 libcmark-dev:pc:libcmark libxml2-dev:pc:libxml-2.0
 libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1
-libcairo2-dev:pc:cairo"
+libcairo2-dev:pc:cairo libvoikko-dev:pc:libvoikko
+voikko-fi:file:/usr/lib/voikko/5/mor-standard/mor.vfst
+libstemmer-dev:file:/usr/include/libstemmer.h"
 test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
 mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
 chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
@@ -33,6 +36,7 @@ for entry in $list; do
 	case $kind in
 	pc) pkg-config --exists "$probe" 2>/dev/null || missing="$missing $pkg" ;;
 	cmd) command -v "$probe" >/dev/null 2>&1 || missing="$missing $pkg" ;;
+	file) [ -e "$probe" ] || missing="$missing $pkg" ;;
 	esac
 done
 

@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 // Set by run.sh: the default handbook and a copy of it in three languages.
 export const SITE = process.env.KARTTA_SITE;
 export const SITE_MULTI = process.env.KARTTA_SITE_MULTI;
+// The default handbook indexed without Voikko (run.sh; may be unset).
+export const SITE_FALLBACK = process.env.KARTTA_SITE_FALLBACK;
 export const SHOTS = process.env.KARTTA_SHOTS || tmpdir();
 export const CHROMIUM = process.env.KARTTA_CHROMIUM || '/usr/bin/chromium';
 
@@ -97,6 +99,17 @@ export function readIndex(dir) {
 	const js = readFileSync(join(dir, 'search-index.js'), 'utf8');
 	const json = js.slice(js.indexOf('=') + 1).trim().replace(/;$/, '');
 	return JSON.parse(json);
+}
+
+// The recall list: [{ query, pages: [URL from the language root], needs }].
+export function readRecall() {
+	const file = new URL('./recall.tsv', import.meta.url);
+	return readFileSync(file, 'utf8').split('\n')
+		.filter((l) => l.trim() && !l.startsWith('#'))
+		.map((l) => {
+			const [query, pages, needs] = l.split('\t');
+			return { query, pages: pages.split(' '), needs: needs || '' };
+		});
 }
 
 // Fails if the page scrolls sideways.

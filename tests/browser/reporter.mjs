@@ -1,10 +1,16 @@
 // A node:test reporter in the project's format: one line per test
 // ("PASS name", "FAIL name" with the reason indented below, "SKIP name:
-// why"), then exactly one closing line "N passed, N failed".
+// why"), "NOTE …" for a figure a test reports, then exactly one closing
+// line "N passed, N failed".
 export default async function* reporter(source) {
 	let passed = 0, failed = 0, skipped = 0;
 	for await (const ev of source) {
 		const d = ev.data;
+		// A figure a test measured: t.diagnostic('kartta: …').
+		if (ev.type === 'test:diagnostic' && /^kartta: /.test(d.message)) {
+			yield `NOTE ${d.message.slice(8)}\n`;
+			continue;
+		}
 		if (ev.type !== 'test:pass' && ev.type !== 'test:fail')
 			continue;
 		if (d.details && d.details.type === 'suite')

@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "morph.h"
 #include "page.h"
 #include "pages.h"
 #include "resolve.h"
@@ -160,36 +161,93 @@ test_index(void **state)
 	m = load();
 	search_index_js(m, LANG_FI, &b);
 	buf_putc(&b, '\0');
-	assert_string_equal(b.data,
-	    "/* The search index of this handbook, written by kartta; read "
-	    "by theme/search.js. */\n"
-	    "window.KARTTA_INDEX = {\"lang\":\"fi\",\"kinds\":{"
-	    "\"guide\":\"Ohje\",\"service\":\"Palvelu\","
-	    "\"group\":\"Palveluryhmä\",\"actor\":\"Toimija\"},\"items\":[\n"
-	    "{\"t\":\"Ohje\",\"k\":\"guide\",\"u\":\"guides/o.html\","
-	    "\"s\":\"Alku, joka on pitkä: yksi kaksi kolme neljä viisi kuusi "
-	    "seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista "
-	    "kolmetoista neljätoista viisitoista…\","
-	    "\"w\":\"alku joka on pitkä yksi kaksi kolme neljä viisi kuusi "
-	    "seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista "
-	    "kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista "
-	    "kahdeksantoista yhdeksäntoista kaksikymmentä\"},\n"
-	    "{\"t\":\"Työkokeilu\",\"k\":\"service\",\"u\":\"services/s.html\","
-	    "\"s\":\"Kokeillaan\",\"w\":\"kokeillaan työ älykäs linkki\"},\n"
-	    "{\"t\":\"Ryhmä\",\"k\":\"group\",\"u\":\"groups/g.html\","
-	    "\"s\":\"\",\"w\":\"\"},\n"
-	    "{\"t\":\"Tiimi\",\"k\":\"actor\",\"u\":\"actors/a.html\","
-	    "\"s\":\"Lyhyt \\\"kuvaus\\\" \\u003cb\\u003e\","
-	    "\"w\":\"lyhyt kuvaus\"}\n]};\n");
+	{
+		struct morph *mo = morph_new(LANG_FI);
+		char *head = xasprintf("/* The search index of this handbook, "
+		    "written by kartta; read by theme/search.js. */\n"
+		    "window.KARTTA_INDEX = {\"lang\":\"fi\",\"morph\":\"%s\","
+		    "\"kinds\":{", morph_engine_name(morph_engine(mo)));
+
+		assert_memory_equal(b.data, head, strlen(head));
+		/* The items: title, kind, URL, snippet (the summary, else the
+		 * start of the text) and the text, escaped for a script. */
+		assert_non_null(strstr(b.data, "\"guide\":\"Ohje\","
+		    "\"service\":\"Palvelu\",\"group\":\"Palveluryhmä\","
+		    "\"actor\":\"Toimija\"},\"items\":[\n"
+		    "{\"t\":\"Ohje\",\"k\":\"guide\",\"u\":\"guides/o.html\","
+		    "\"s\":\"Alku, joka on pitkä: yksi kaksi kolme neljä viisi kuusi "
+		    "seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista "
+		    "kolmetoista neljätoista viisitoista…\","
+		    "\"x\":\"Alku, joka on pitkä: yksi kaksi kolme neljä viisi kuusi "
+		    "seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista "
+		    "kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista "
+		    "kahdeksantoista yhdeksäntoista kaksikymmentä.\"},\n"
+		    "{\"t\":\"Työkokeilu\",\"k\":\"service\",\"u\":\"services/s.html\","
+		    "\"s\":\"Kokeillaan\",\"x\":\"Kokeillaan Työ ÄLYKÄS linkki työ.\"},\n"
+		    "{\"t\":\"Ryhmä\",\"k\":\"group\",\"u\":\"groups/g.html\","
+		    "\"s\":\"\",\"x\":\"\"},\n"
+		    "{\"t\":\"Tiimi\",\"k\":\"actor\",\"u\":\"actors/a.html\","
+		    "\"s\":\"Lyhyt \\\"kuvaus\\\" \\u003cb\\u003e\","
+		    "\"x\":\"Lyhyt \\\"kuvaus\\\" \\u003cb\\u003e\"}\n],\"lex\":{"));
+		/* The lexicon: the words' other forms, from the analyser. */
+		if (morph_engine(mo) == MORPH_VOIKKO) {
+			/* One of the base forms of "kokeillaan" is kokeilla. */
+			const char *k = strstr(b.data, "\n\"kokeillaan\":\"");
+
+			assert_non_null(k);
+			k = strstr(k, "kokeilla");
+			assert_non_null(k);
+			assert_null(memchr(strstr(b.data, "\n\"kokeillaan\":\"") + 1,
+			    '\n', (size_t)(k - strstr(b.data, "\n\"kokeillaan\"")) - 1));
+			assert_non_null(strstr(b.data, "\n\"työkokeilu\":\"|työ kokeilu\","));
+		} else if (morph_engine(mo) == MORPH_NONE)
+			assert_non_null(strstr(b.data, "\"lex\":{\n}};\n"));
+		assert_null(strstr(b.data, "\"ohje\":"));
+		free(head);
+		morph_free(mo);
+	}
 	b.len = 0;
 	search_index_js(m, LANG_SV, &b);
 	buf_putc(&b, '\0');
 	/* Swedish titles and words, the Finnish guide as it falls back. */
 	assert_non_null(strstr(b.data, "{\"t\":\"Arbetsprövning\",\"k\":"
 	    "\"service\",\"u\":\"services/s.html\",\"s\":\"Man prövar\","
-	    "\"w\":\"man prövar arbete\"}"));
+	    "\"x\":\"Man prövar Arbete\"}"));
 	assert_non_null(strstr(b.data, "\"guide\":\"Anvisning\""));
 	buf_free(&b);
+	model_free(m);
+}
+
+/* A long text is cut in the index; the words past the cut stay
+ * searchable in "w", each once, without those the cut text has. */
+static void
+test_index_long(void **state)
+{
+	struct model *m;
+	struct buf b = { 0 }, body = { 0 };
+	const char *x, *w;
+	size_t i;
+
+	(void)state;
+	test_put_file(dir, "site.yaml", "title: K\n");
+	buf_puts(&body, "---\ntitle: Pitkä\n---\n");
+	for (i = 0; i < 3000; i++)
+		buf_puts(&body, "sana toinen ");
+	buf_puts(&body, "loppusana sana loppusana viimeinen.\n");
+	buf_putc(&body, '\0');
+	test_put_file(dir, "guides/p.md", body.data);
+	m = load();
+	search_index_js(m, LANG_FI, &b);
+	buf_putc(&b, '\0');
+	x = strstr(b.data, "\"x\":\"sana toinen");
+	assert_non_null(x);
+	w = strstr(x, "\",\"w\":\"");
+	assert_non_null(w);
+	assert_true(w - x < 20100 && w - x > 19000);
+	assert_memory_equal(w - 7, " toinen", 7);
+	assert_non_null(strstr(w, ",\"w\":\"loppusana viimeinen\"}"));
+	buf_free(&b);
+	buf_free(&body);
 	model_free(m);
 }
 
@@ -314,6 +372,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_long, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_atoz_order, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_statement, setup,

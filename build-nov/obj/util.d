@@ -1,0 +1,2 @@
+build-nov/obj/util.o: src/util.c src/util.h
+src/util.h:
