@@ -11,6 +11,7 @@
 #include <dirent.h>
 
 #include "a11y.h"
+#include "book.h"
 #include "diagram.h"
 #include "flow.h"
 #include "html.h"
@@ -475,7 +476,8 @@ uniquify_ids(xmlNodePtr root, xmlNodePtr part, xmlNodePtr n,
 }
 
 /* One part of the print page: an entity page (or a list page) in an
- * <article>, its headings one level down and its ids its own. */
+ * <article id="kind-id">, its headings two levels down and its ids its
+ * own. */
 static void
 print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
     enum kind list)
@@ -490,13 +492,20 @@ print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
 		pages_render_list(pc, art, list);
 		prefix = xasprintf("%s-list", kind_names[list]);
 	}
+	html_attr(art, "id", prefix);
+	/* Below the book's title and the chapter's. */
+	demote_headings(art->children);
 	demote_headings(art->children);
 	uniquify_ids(xmlDocGetRootElement(art->doc), art, art->children,
 	    prefix);
 	free(prefix);
 }
 
-/* print.html: the whole handbook on one page, in reading order. */
+/*
+ * print.html: the whole handbook on one page, in reading order, as a
+ * book (book.h): a cover, the contents, a chapter per kind; and beside
+ * it the stylesheet of its running foot.
+ */
 static void
 build_print_page(struct builder *b, enum lang lang)
 {
@@ -505,29 +514,37 @@ build_print_page(struct builder *b, enum lang lang)
 		KIND_SERVICE, KIND_ACTOR };
 	const struct model *m = b->m;
 	struct page_ctx pc;
-	xmlNodePtr main;
+	struct buf css = { 0 };
+	xmlNodePtr main, chapter;
 	size_t k, i;
+	char *rel;
 
 	main = page_begin(&pc, m, b->tpl, lang, "print.html",
 	    ui(lang, UI_PRINT_HANDBOOK), KIND_NONE);
-	html_el(main, "h1", ui(lang, UI_PRINT_HANDBOOK));
-	html_el_class(main, "p", "lead", ui(lang, UI_PRINT_LEAD));
+	book_cover(&pc, main);
 	for (k = 0; k < ARRAY_LEN(order); k++) {
 		struct entity **items;
 
 		if (m->set[order[k]].len == 0)
 			continue;
+		chapter = book_chapter(&pc, main, order[k]);
 		if (order[k] == KIND_SEGMENT) {
 			/* The segmentation guide, not one page a level. */
-			print_part(&pc, main, NULL, KIND_SEGMENT);
+			print_part(&pc, chapter, NULL, KIND_SEGMENT);
 			continue;
 		}
 		items = pages_sorted(m, order[k]);
 		for (i = 0; i < m->set[order[k]].len; i++)
-			print_part(&pc, main, items[i], KIND_NONE);
+			print_part(&pc, chapter, items[i], KIND_NONE);
 		free(items);
 	}
+	book_finish(&pc, main);
 	emit_page(b, &pc, lang);
+	book_foot_css(m, lang, &css);
+	rel = xasprintf("%s%s", lang_root(m, lang), BOOK_CSS_PATH);
+	write_file(b, rel, css.data, css.len);
+	free(rel);
+	buf_free(&css);
 }
 
 int

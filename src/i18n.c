@@ -335,6 +335,14 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"group of readers, in reading order." },
 	[UI_TABLE_SCROLLS] = { "Taulukko vierii sivusuunnassa.",
 		"Tabellen rullar i sidled.", "The table scrolls sideways." },
+	[UI_PRINT_EDITION] = { "Painos", "Upplaga", "Edition" },
+	/* Before "N / M" at the foot of each printed page. */
+	[UI_PRINT_PAGE] = { "sivu", "sida", "page" },
+	[UI_CONTENTS] = { "Sisällys", "Innehåll", "Contents" },
+	/* Where an answer leads, on paper: %zu is the number. */
+	[UI_GOTO_QUESTION] = { "→ kysymys %zu", "→ fråga %zu",
+		"→ question %zu" },
+	[UI_GOTO_OUTCOME] = { "→ tulos %zu", "→ resultat %zu", "→ outcome %zu" },
 	[UI_PRINT_PDF] = { "Tulostettava kartta (PDF)",
 		"Karta för utskrift (PDF)", "Printable map (PDF)" },
 	[UI_COMPARE_LEVELS] = { "Vertaa tuen tasoja", "Jämför stödnivåerna",

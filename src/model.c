@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "flow.h"
 #include "md.h"
@@ -259,4 +260,27 @@ entity_title_in(const struct model *m, const struct entity *e,
 		*used = lang;
 	s = text_get(t, &m->site, lang, used);
 	return s ? s : e->id;
+}
+
+char *
+site_edition(const struct site *site)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end, date[16];
+	long long v;
+	time_t t;
+	struct tm tm;
+
+	if (site->edition.s != NULL)
+		return xstrdup(site->edition.s);
+	if (s == NULL || *s == '\0')
+		return NULL;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < 0)
+		return NULL;
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL || strftime(date, sizeof(date),
+	    "%Y-%m-%d", &tm) == 0)
+		return NULL;
+	return xstrdup(date);
 }

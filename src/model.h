@@ -306,6 +306,7 @@ struct site {
 	struct text publisher;
 	struct text description; /* md */
 	struct str license;
+	struct str edition;      /* as written, e.g. 2026.1 */
 	struct list audiences;   /* struct audience */
 	struct anonymity anonymity;
 	struct accessibility accessibility;
@@ -359,6 +360,13 @@ void links_add(struct links *l, struct entity *e);
  * regular file below assets/, reached through no symbolic link, hidden
  * or backup name. */
 int model_asset_published(const struct model *m, const char *path);
+
+/*
+ * The handbook's edition as printed: site.yaml's edition, else the
+ * date of SOURCE_DATE_EPOCH (YYYY-MM-DD, UTC), else NULL; never the
+ * clock, so builds stay byte-identical.  Caller frees.
+ */
+char *site_edition(const struct site *site);
 
 /* The name of an entity in lang: its name or title field. */
 const char *entity_title(const struct model *m, const struct entity *e,

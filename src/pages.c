@@ -253,10 +253,52 @@ render_segment(struct page_ctx *pc, xmlNodePtr main, const struct segment *s)
 	    s->outcomes.len);
 }
 
+/* The position of question id in the guide's display order (the start
+ * question first, then the rest in file order), from 1; 0 if none. */
+static size_t
+question_number(const struct decision *d, size_t start, const char *id)
+{
+	const struct question *qs = d->questions.items;
+	size_t i;
+
+	if (id == NULL || d->questions.len == 0)
+		return 0;
+	if (strcmp(qs[start].id.s, id) == 0)
+		return 1;
+	for (i = 0; i < d->questions.len; i++)
+		if (strcmp(qs[i].id.s, id) == 0)
+			return i < start ? i + 2 : i + 1;
+	return 0;
+}
+
+static size_t
+outcome_number(const struct decision *d, const char *id)
+{
+	const struct outcome *os = d->outcomes.items;
+	size_t i;
+
+	for (i = 0; id != NULL && i < d->outcomes.len; i++)
+		if (strcmp(os[i].id.s, id) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The label of a numbered question or outcome: "Kysymys 2". */
+static void
+numbered_kind(xmlNodePtr h, const char *word, size_t n)
+{
+	char label[64];
+
+	snprintf(label, sizeof(label), "%s %zu", word, n);
+	html_el_class(h, "span", "kind", label);
+}
+
 /*
  * A decision guide that works without JavaScript: every question and
  * outcome is a section with an id, and each answer links to the next
- * one; the theme's CSS may show only the :target.
+ * one; the theme's CSS may show only the :target.  Questions and
+ * outcomes are numbered, and each answer says where it leads ("→
+ * kysymys 3"), shown on paper, where links cannot be followed.
  */
 static void
 render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
@@ -264,9 +306,9 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 	enum lang L = pc->lang;
 	const struct question *qs = d->questions.items;
 	const struct outcome *os = d->outcomes.items;
-	xmlNodePtr sec, ul, h, a;
+	xmlNodePtr sec, ul, h, a, li;
 	size_t i, j, start = 0;
-	char *href;
+	char *href, target[64];
 
 	page_entity_h1(pc, main, &d->e);
 	md_section(pc, main, NULL, &d->description);
@@ -283,19 +325,29 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 		html_attr(sec, "id", href);
 		free(href);
 		h = html_el(sec, "h2", NULL);
-		html_el_class(h, "span", "kind", ui(L, UI_QUESTION));
+		numbered_kind(h, ui(L, UI_QUESTION), j + 1);
 		html_text(h, " ");
 		page_text(pc, h, &qs[i].text);
 		ul = html_el_class(sec, "ul", "answers", NULL);
 		for (size_t k = 0; k < qs[i].answers.len; k++) {
 			const struct answer *an =
 			    &((struct answer *)qs[i].answers.items)[k];
+			size_t n = an->go.s ? question_number(d, start, an->go.s) :
+			    outcome_number(d, an->outcome.s);
 
 			href = an->go.s ? xasprintf("#q-%s", an->go.s) :
 			    xasprintf("#o-%s", an->outcome.s ? an->outcome.s :
 			    "");
-			a = html_link(html_el(ul, "li", NULL), href, NULL);
+			li = html_el(ul, "li", NULL);
+			a = html_link(li, href, NULL);
 			page_text(pc, a, &an->label);
+			if (n > 0) {
+				snprintf(target, sizeof(target), ui(L, an->go.s ?
+				    UI_GOTO_QUESTION : UI_GOTO_OUTCOME), n);
+				html_text(li, " ");
+				html_el_class(li, "span", "answer-target print-only",
+				    target);
+			}
 			free(href);
 		}
 	}
@@ -307,7 +359,7 @@ render_decision(struct page_ctx *pc, xmlNodePtr main, const struct decision *d)
 		html_attr(sec, "id", href);
 		free(href);
 		h = html_el(sec, "h2", NULL);
-		html_el_class(h, "span", "kind", ui(L, UI_OUTCOME));
+		numbered_kind(h, ui(L, UI_OUTCOME), i + 1);
 		html_text(h, " ");
 		page_text(pc, h, &os[i].text);
 		dl = html_el_class(sec, "dl", "facts", NULL);
