@@ -440,6 +440,31 @@ if grep -rl 'salainen-avain\|2024-01-0\|2024-02-1' "$full" >"$tmp/leak"; then
 fi
 end
 
+# The printed book's cover and running foot carry the edition: site.yaml's
+# edition, else the date of SOURCE_DATE_EPOCH, else none (never the clock).
+begin print-book-edition
+ed=$(sed -n 's/^edition: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' content/site.yaml)
+if [ -n "$ed" ]; then
+	grep -q "Painos $ed" "$out/print-book.css" ||
+	    fail "print-book.css lacks \"Painos $ed\""
+	has "$out/print.html" "//h:section[@class='print-cover']//h:p[contains(., '$ed')]" \
+	    "the cover shows the edition"
+fi
+has "$out/print.html" "//h:nav[@class='print-toc']//h:a[@href='#chapter-guides']" \
+    "the contents link the guides' chapter"
+cp -R tests/fixtures/full "$tmp/noed"
+sed -i '/^edition:/d' "$tmp/noed/site.yaml"
+export SOURCE_DATE_EPOCH=86400
+k 0 build -c "$tmp/noed" -o "$tmp/noed-out"
+unset SOURCE_DATE_EPOCH
+grep -q '1970-01-02' "$tmp/noed-out/print-book.css" ||
+    fail "without edition, SOURCE_DATE_EPOCH's date is not the edition"
+k 0 build -c "$tmp/noed" -o "$tmp/noed-out2"
+if grep -q '·' "$tmp/noed-out2/print-book.css"; then
+	fail "without edition or SOURCE_DATE_EPOCH the foot has an edition"
+fi
+end
+
 begin flow-json
 if [ -f "$full/flows/kulku.json" ]; then
 	j=$full/flows/kulku.json
