@@ -80,6 +80,30 @@ is_scalar(const struct ynode *n)
 	return n != NULL && n->type == YNODE_SCALAR && !ynode_is_null(n);
 }
 
+/*
+ * The fix for a boolean written the YAML 1.1 way (yes, on, True) or in
+ * quotes: "true" or "false without quotes"; NULL when the value is
+ * right or means neither.
+ */
+static const char *
+bool_hint(const struct ynode *n)
+{
+	static const char *const yes[] = { "yes", "Yes", "YES", "y", "Y",
+		"on", "On", "ON", "True", "TRUE", "kyllä", "ja", NULL };
+	static const char *const no[] = { "no", "No", "NO", "n", "N", "off",
+		"Off", "OFF", "False", "FALSE", "ei", "nej", NULL };
+
+	if (n->style == YSTYLE_QUOTED && strcmp(n->value, "true") == 0)
+		return "true without quotes";
+	if (n->style == YSTYLE_QUOTED && strcmp(n->value, "false") == 0)
+		return "false without quotes";
+	if (enum_index(yes, n->value) >= 0)
+		return "true";
+	if (enum_index(no, n->value) >= 0)
+		return "false";
+	return NULL;
+}
+
 static size_t decode_value(const struct decode_ctx *ctx,
     const struct field *f, const struct ynode *n, void *out);
 
@@ -251,16 +275,37 @@ decode_ref(const struct decode_ctx *ctx, const struct field *f,
 		unsigned k;
 		char lb[96];
 
+		if (colon == NULL && id_valid(n->value)) {
+			/* A bare id: resolve tells which kind has it. */
+			r->id = xstrdup(n->value);
+			r->kind = KIND_NONE;
+			r->pos = n->pos;
+			return 0;
+		}
 		kind = colon ? kind_from_name(n->value,
 		    (size_t)(colon - n->value)) : KIND_NONE;
 		if (kind == KIND_NONE || !(f->refmask & (1u << kind))) {
+			struct suggest sg;
+			char *prefix = colon ? xstrndup(n->value,
+			    (size_t)(colon - n->value)) : xstrdup("");
+
+			suggest_init(&sg, prefix);
 			for (k = 0; k < KIND_COUNT; k++)
-				if (f->refmask & (1u << k))
+				if (f->refmask & (1u << k)) {
 					buf_printf(&b, "%s%s:<id>",
 					    b.len ? " or " : "", kind_names[k]);
-			diag_error(ctx->dl, n->pos, "%s must be %s, "
-			    "not \"%s\"", label(f, lb, sizeof(lb)), b.data,
-			    n->value);
+					suggest_offer(&sg, kind_names[k]);
+				}
+			if (colon && suggest_result(&sg))
+				diag_error(ctx->dl, n->pos, "%s must be %s, "
+				    "not \"%s\" (did you mean \"%s%s\"?)",
+				    label(f, lb, sizeof(lb)), b.data, n->value,
+				    suggest_result(&sg), colon);
+			else
+				diag_error(ctx->dl, n->pos, "%s must be %s, "
+				    "not \"%s\"", label(f, lb, sizeof(lb)),
+				    b.data, n->value);
+			free(prefix);
 			buf_free(&b);
 			return 1;
 		}
@@ -407,6 +452,13 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 	case FT_INT:
 		return decode_int(ctx, f, n, out);
 	case FT_BOOL:
+		if (is_scalar(n) && (why = bool_hint(n)) != NULL) {
+			diag_error(ctx->dl, n->pos, "%s must be true or false, "
+			    "not %s\"%s\" (write %s)", label(f, lb, sizeof(lb)),
+			    n->style == YSTYLE_QUOTED ? "the quoted " : "",
+			    n->value, why);
+			return 1;
+		}
 		if (!is_scalar(n) || n->style != YSTYLE_PLAIN ||
 		    (strcmp(n->value, "true") != 0 &&
 		    strcmp(n->value, "false") != 0))
@@ -448,13 +500,39 @@ decode_value(const struct decode_ctx *ctx, const struct field *f,
 	return 0;
 }
 
+/*
+ * "colour: #ff8800": YAML read the value as a comment.  An error when the
+ * key is required or the field would take the word as its value (a
+ * colour), else a warning: a comment there is valid YAML.
+ */
+static size_t
+report_comment_value(const struct decode_ctx *ctx, const struct field *f,
+    const struct ynode *v)
+{
+	int error = (f->flags & F_REQUIRED) || (f->type == FT_STRING &&
+	    f->check != NULL && f->check(v->comment) == NULL);
+
+	diag_add(ctx->dl, error ? DIAG_ERROR : DIAG_WARNING, v->comment_pos,
+	    "\"%s\" has no value: \"#\" starts a comment in YAML, so "
+	    "\"%s\" is not read; put the value in quotes (\"%s\")", f->key,
+	    v->comment, v->comment);
+	return error;
+}
+
+/*
+ * An unknown key, with "did you mean" among the keys of s.  When the
+ * suggestion is a required key that the map lacks (seen[] is 0 for it),
+ * the one message says so and *explained gets that key's index, so that
+ * no second "missing required key" is told about the same slip.
+ */
 static size_t
 report_unknown_key(const struct decode_ctx *ctx, const struct schema *s,
-    const struct ynode *k)
+    const struct ynode *k, const unsigned char *seen, size_t *explained)
 {
 	const struct field *f;
 	struct suggest sg;
 	struct buf b = { 0 };
+	const char *best;
 
 	suggest_init(&sg, k->value);
 	for (f = s->fields; f->key != NULL; f++) {
@@ -463,10 +541,19 @@ report_unknown_key(const struct decode_ctx *ctx, const struct schema *s,
 		suggest_offer(&sg, f->key);
 		buf_printf(&b, "%s%s", b.len ? ", " : "", f->key);
 	}
-	if (suggest_result(&sg))
+	best = suggest_result(&sg);
+	*explained = (size_t)-1;
+	for (f = s->fields; best != NULL && f->key != NULL; f++)
+		if (f->key == best && (f->flags & F_REQUIRED) &&
+		    !(f->flags & F_KEY) && !seen[f - s->fields])
+			*explained = (size_t)(f - s->fields);
+	if (*explained != (size_t)-1)
+		diag_error(ctx->dl, k->pos, "unknown key \"%s\" in %s (did you "
+		    "mean \"%s\"? %s %s needs it)", k->value, s->name, best,
+		    article(s->name), s->name);
+	else if (best)
 		diag_error(ctx->dl, k->pos, "unknown key \"%s\" in %s "
-		    "(did you mean \"%s\"?)", k->value, s->name,
-		    suggest_result(&sg));
+		    "(did you mean \"%s\"?)", k->value, s->name, best);
 	else
 		diag_error(ctx->dl, k->pos, "unknown key \"%s\" in %s; "
 		    "expected %s", k->value, s->name, b.data);
@@ -479,8 +566,9 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
     const struct ynode *map, void *obj, struct pos at)
 {
 	const struct field *f;
-	size_t i, j, errors = 0, nfields = 0;
+	size_t i, j, errors = 0, nfields = 0, nunknown = 0;
 	unsigned char seen[64] = { 0 };
+	const struct ynode **unknown = NULL; /* keys not in s, in order */
 
 	for (f = s->fields; f->key != NULL; f++)
 		nfields++;
@@ -511,7 +599,10 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 				    strcmp(s->fields[idx].key, k->value) == 0)
 					break;
 			if (idx == nfields) {
-				errors += report_unknown_key(ctx, s, k);
+				/* Told after the known keys are all seen. */
+				unknown = xreallocarray(unknown, nunknown + 1,
+				    sizeof(*unknown));
+				unknown[nunknown++] = k;
 				continue;
 			}
 			f = &s->fields[idx];
@@ -529,7 +620,10 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			}
 			seen[idx] = 1;
 			if (ynode_is_null(v)) {
-				if (f->flags & F_REQUIRED) {
+				if (v->comment != NULL)
+					errors += report_comment_value(ctx, f,
+					    v);
+				else if (f->flags & F_REQUIRED) {
 					diag_error(ctx->dl, k->pos, "\"%s\" "
 					    "must not be empty", f->key);
 					errors++;
@@ -541,6 +635,15 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			    f->offset);
 		}
 	}
+	for (i = 0; i < nunknown; i++) {
+		size_t explained;
+
+		errors += report_unknown_key(ctx, s, unknown[i], seen,
+		    &explained);
+		if (explained != (size_t)-1)
+			seen[explained] = 3;
+	}
+	free(unknown);
 	for (i = 0; i < nfields; i++) {
 		f = &s->fields[i];
 		if ((f->flags & F_REQUIRED) && !(f->flags & F_KEY) &&

@@ -164,13 +164,16 @@ load_yaml_entity(struct loader *ld, enum kind kind, const char *dir,
 		report_bad_id(ld, shown, id, ".yaml");
 		goto out;
 	}
-	if ((text = read_content_file(ld, path, shown, &len)) == NULL)
+	if ((text = read_content_file(ld, path, shown, &len)) == NULL) {
+		model_note_unreadable(ld->m, kind, id);
 		goto out;
+	}
 	root = ydoc_parse(text, len, shown, 0, ld->dl, &empty);
 	free(text);
 	if (root == NULL) {
 		if (empty)
 			report_empty(ld, shown, s);
+		model_note_unreadable(ld->m, kind, id);
 		goto out;
 	}
 	e = xcalloc(1, s->size);
@@ -288,6 +291,8 @@ load_guide(struct loader *ld, const char *dir, const char *name)
 		report_bad_id(ld, path, id, ".md");
 		goto out;
 	}
+	/* Until the file is read, references to it are not told about. */
+	model_note_unreadable(ld->m, KIND_GUIDE, id);
 	if ((text = read_content_file(ld, path, path, &len)) == NULL)
 		goto out;
 	if (len == 0) {
@@ -481,6 +486,50 @@ entity_cmp(const void *a, const void *b)
 	    (*(struct entity *const *)b)->id);
 }
 
+/*
+ * A folder at the root that is a misspelt kind folder ("service" for
+ * services) when that kind's own folder is absent: its files are what
+ * the editor meant, so it is an error, and the ids in it are noted as
+ * unreadable so that references to them do not each add a false
+ * "unknown service".  Returns the kind, or -1.
+ */
+static int
+misnamed_kind(struct loader *ld, const char *path, const char *suggestion)
+{
+	char **names, *own;
+	size_t n, i;
+	int kind, guide;
+
+	if (suggestion == NULL || !is_dir(path))
+		return -1;
+	for (kind = 0; kind_dirs[kind]; kind++)
+		if (strcmp(kind_dirs[kind], suggestion) == 0)
+			break;
+	if (kind_dirs[kind] == NULL)
+		return -1;
+	own = path_join(ld->m->root, kind_dirs[kind]);
+	i = is_dir(own);
+	free(own);
+	if (i)
+		return -1;
+	guide = kind == KIND_GUIDE;
+	names = dir_list(path, &n);
+	for (i = 0; names && i < n; i++) {
+		const char *ext = guide ? ".md" : ".yaml";
+		char *id;
+
+		if (!has_suffix(names[i], ext))
+			continue;
+		id = xstrndup(names[i], strlen(names[i]) - strlen(ext));
+		if (guide && strchr(id, '.') != NULL)
+			*strchr(id, '.') = '\0';
+		model_note_unreadable(ld->m, (enum kind)kind, id);
+		free(id);
+	}
+	dir_list_free(names, n);
+	return kind;
+}
+
 /* Warns about what the content root holds besides the known parts. */
 static void
 check_root_entries(struct loader *ld)
@@ -506,8 +555,14 @@ check_root_entries(struct loader *ld)
 		}
 		if (!found) {
 			char *path = path_join(ld->m->root, names[i]);
+			int kind = misnamed_kind(ld, path, suggest_result(&sg));
 
-			if (suggest_result(&sg))
+			if (kind >= 0)
+				diag_error(ld->dl, file_pos(path), "this folder "
+				    "is not read (did you mean \"%s\"? rename "
+				    "it: kartta reads %s/)", kind_dirs[kind],
+				    kind_dirs[kind]);
+			else if (suggest_result(&sg))
 				diag_warning(ld->dl, file_pos(path), "unexpected "
 				    "entry (ignored; did you mean \"%s\"?)",
 				    suggest_result(&sg));

@@ -23,8 +23,10 @@ model_new(const char *root)
 	size_t k;
 
 	m->root = xstrdup(root);
-	for (k = 0; k < KIND_COUNT; k++)
+	for (k = 0; k < KIND_COUNT; k++) {
 		m->set[k].byid = strmap_new();
+		m->set[k].unreadable = strmap_new();
+	}
 	m->audiences = strmap_new();
 	m->site.langs[0] = LANG_FI;
 	m->site.nlangs = 1;
@@ -89,6 +91,33 @@ entity_free(struct entity *e)
 }
 
 void
+model_note_unreadable(struct model *m, enum kind kind, const char *id)
+{
+	char *key = xstrdup(id);
+
+	if (strmap_put(m->set[kind].unreadable, key, key) != NULL)
+		free(key);
+}
+
+int
+model_is_unreadable(const struct model *m, enum kind kind, const char *id)
+{
+	return kind < KIND_COUNT &&
+	    strmap_get(m->set[kind].unreadable, id) != NULL;
+}
+
+static void
+unreadable_free(struct strmap *ids)
+{
+	size_t pos = 0;
+	void *key;
+
+	while (strmap_next(ids, &pos, NULL, &key))
+		free(key);
+	strmap_free(ids);
+}
+
+void
 model_free(struct model *m)
 {
 	size_t k, i;
@@ -100,6 +129,7 @@ model_free(struct model *m)
 			entity_free(m->set[k].items[i]);
 		free(m->set[k].items);
 		strmap_free(m->set[k].byid);
+		unreadable_free(m->set[k].unreadable);
 	}
 	schema_release(&schema_site, &m->site);
 	free(m->site.file);

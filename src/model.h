@@ -323,6 +323,10 @@ struct entity_set {
 	size_t len;
 	size_t cap;
 	struct strmap *byid;     /* owned index; keys borrowed from items */
+	struct strmap *unreadable; /* owned; ids (owned keys) of files that
+	                            * exist but could not be read: their
+	                            * problem is told once, at the file, and
+	                            * not again by every reference to them */
 };
 
 struct model {
@@ -338,6 +342,12 @@ extern const char *const kind_dirs[];  /* "actors", …: content folders */
 
 struct model *model_new(const char *root);
 void model_free(struct model *m);
+
+/* Records that the file of id exists but could not be read. */
+void model_note_unreadable(struct model *m, enum kind kind, const char *id);
+/* Non-zero if model_note_unreadable was told about id. */
+int model_is_unreadable(const struct model *m, enum kind kind,
+    const char *id);
 
 /* Returns the entity of that kind and id, or NULL. */
 struct entity *model_find(const struct model *m, enum kind kind,

@@ -71,7 +71,9 @@ env_exists(void *arg, enum md_ref_kind kind, const char *id)
 {
 	struct resolver *r = arg;
 
-	return model_find(r->m, kind_of_md_ref(kind), id) != NULL;
+	/* An unreadable file's problem is told at the file. */
+	return model_find(r->m, kind_of_md_ref(kind), id) != NULL ||
+	    model_is_unreadable(r->m, kind_of_md_ref(kind), id);
 }
 
 static void
@@ -134,13 +136,49 @@ lint_text(struct resolver *r, const char *s, struct md_origin o, int error)
 
 /* Reference resolution and text checks, driven by the schema walk. */
 
+/*
+ * A bare id where the field takes "kind:id" (`at: tyokykyarvio`): the
+ * error suggests the prefix when exactly one allowed kind has that id.
+ */
+static void
+resolve_bare_ref(struct resolver *r, const struct field *f, struct ref *ref)
+{
+	struct buf kinds = { 0 };
+	unsigned k, found = 0;
+	enum kind match = KIND_NONE;
+
+	for (k = 0; k < KIND_COUNT; k++) {
+		if (!(f->refmask & (1u << k)))
+			continue;
+		buf_printf(&kinds, "%s%s:<id>", kinds.len ? " or " : "",
+		    kind_names[k]);
+		if (model_find(r->m, (enum kind)k, ref->id) != NULL ||
+		    model_is_unreadable(r->m, (enum kind)k, ref->id)) {
+			found++;
+			match = (enum kind)k;
+		}
+	}
+	if (found == 1)
+		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\" "
+		    "(did you mean \"%s:%s\"?)", f->key, kinds.data, ref->id,
+		    kind_names[match], ref->id);
+	else if (found > 1)
+		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\" "
+		    "(several kinds have that id: write which one)", f->key,
+		    kinds.data, ref->id);
+	else
+		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\"",
+		    f->key, kinds.data, ref->id);
+	buf_free(&kinds);
+}
+
 static void
 resolve_ref(struct resolver *r, struct ref *ref)
 {
 	struct suggest sg;
 	size_t i;
 
-	if (ref->id == NULL)
+	if (ref->id == NULL || ref->kind == KIND_NONE)
 		return;
 	if (ref->kind == KIND_AUDIENCE) {
 		size_t pos = 0;
@@ -161,8 +199,9 @@ resolve_ref(struct resolver *r, struct ref *ref)
 		return;
 	}
 	ref->target = model_find(r->m, ref->kind, ref->id);
-	if (ref->target != NULL)
-		return;
+	if (ref->target != NULL || model_is_unreadable(r->m, ref->kind,
+	    ref->id))
+		return; /* the file's own problem is told at the file */
 	suggest_init(&sg, ref->id);
 	for (i = 0; i < r->m->set[ref->kind].len; i++)
 		suggest_offer(&sg, r->m->set[ref->kind].items[i]->id);
@@ -215,7 +254,11 @@ visit(const struct field *f, void *value, unsigned flags, void *arg)
 	switch (f->type) {
 	case FT_REF:
 	case FT_KREF:
-		resolve_ref(r, value);
+		if (((struct ref *)value)->id != NULL &&
+		    ((struct ref *)value)->kind == KIND_NONE)
+			resolve_bare_ref(r, f, value);
+		else
+			resolve_ref(r, value);
 		break;
 	case FT_TEXT:
 	case FT_MD:
@@ -532,7 +575,8 @@ flow_service_exists(void *arg, const char *id)
 {
 	struct resolver *r = arg;
 
-	return model_find(r->m, KIND_SERVICE, id) != NULL;
+	return model_find(r->m, KIND_SERVICE, id) != NULL ||
+	    model_is_unreadable(r->m, KIND_SERVICE, id);
 }
 
 static const char *

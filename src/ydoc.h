@@ -33,6 +33,10 @@ struct ynode {
 	size_t len;               /* scalar length in bytes */
 	enum yscalar_style style; /* how the scalar was written */
 	unsigned block_indent;    /* block scalar: column of its text */
+	char *comment;            /* an empty map value: "#word" written
+	                           * right after the key's colon, which YAML
+	                           * reads as a comment; owned, or NULL */
+	struct pos comment_pos;   /* where that comment starts */
 	struct ynode **items;     /* owned; maps alternate key, value */
 	size_t nitems;            /* number of entries in items */
 };

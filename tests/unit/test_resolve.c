@@ -588,8 +588,8 @@ test_loader_files(void **state)
 	    "(ignored)\n"
 	    "C/groups/tyhja.yaml:1:1: error: file is empty; a group needs "
 	    "name\n"
-	    "C/servises:1:1: warning: unexpected entry (ignored; did you mean "
-	    "\"services\"?)\n");
+	    "C/servises:1:1: error: this folder is not read (did you mean "
+	    "\"services\"? rename it: kartta reads services/)\n");
 	assert_int_equal(m->set[KIND_GROUP].len, 2);
 	assert_string_equal(m->set[KIND_GROUP].items[0]->id, "a");
 	assert_string_equal(m->set[KIND_GROUP].items[1]->id, "b");
