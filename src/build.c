@@ -190,6 +190,13 @@ build_reading_aids(struct builder *b, enum lang lang)
 	    ui(lang, UI_ATOZ), KIND_NONE);
 	search_render_atoz(&pc, main);
 	emit_page(b, &pc, lang);
+	if (search_has_tags(b->m)) {
+		main = page_begin(&pc, b->m, b->tpl, lang, SEARCH_TAGS_PATH,
+		    ui(lang, UI_TAGS), KIND_NONE);
+		search_render_tags(&pc, main);
+		toc_permalinks(&pc, main);
+		emit_page(b, &pc, lang);
+	}
 	main = page_begin(&pc, b->m, b->tpl, lang, A11Y_PATH,
 	    ui(lang, UI_A11Y), KIND_NONE);
 	a11y_render_statement(&pc, main);
@@ -211,6 +218,14 @@ build_language(struct builder *b, enum lang lang)
 	size_t k, i;
 
 	main = page_begin(&pc, m, b->tpl, lang, "index.html", NULL, KIND_NONE);
+	{
+		const struct text_part *d = text_part_get(&m->site.description,
+		    &m->site, lang);
+		char *plain = d && d->md ? md_text_plain(d->md) : NULL;
+
+		page_describe(&pc, plain);
+		free(plain);
+	}
 	pages_render_front(&pc, main);
 	emit_page(b, &pc, lang);
 	for (i = 0; i < m->site.audiences.len; i++) {
@@ -241,15 +256,20 @@ build_language(struct builder *b, enum lang lang)
 
 			enum lang used;
 			const char *title = entity_title_in(m, e, lang, &used);
+			char *desc;
 
 			rel = page_path(e->kind, e->id);
 			main = page_begin(&pc, m, b->tpl, lang, rel, title,
 			    (enum kind)k);
 			page_title_lang(&pc, used);
+			desc = pages_description(m, e, lang);
+			page_describe(&pc, desc);
+			free(desc);
 			pages_render_entity(&pc, main, e);
 			toc_insert(&pc, main);
-			if (e->kind == KIND_GUIDE)
-				toc_guide_pager(&pc, main, e);
+			toc_permalinks(&pc, main);
+			toc_pager(&pc, main, e);
+			pages_render_meta(&pc, main, e);
 			emit_page(b, &pc, lang);
 			free(rel);
 		}

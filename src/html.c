@@ -7,7 +7,7 @@
 
 static const char *const slot_names[SLOT_COUNT] = {
 	"title", "css", "skip", "home", "nav", "langs", "breadcrumbs",
-	"main", "footer", "search", "js", "menu",
+	"main", "footer", "search", "js", "menu", "icon", "description",
 };
 
 struct html_template {

@@ -26,6 +26,8 @@ enum html_slot {
 	SLOT_SEARCH,
 	SLOT_JS,
 	SLOT_MENU,
+	SLOT_ICON,
+	SLOT_DESCRIPTION,
 	SLOT_COUNT,
 };
 

@@ -335,6 +335,21 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"group of readers, in reading order." },
 	[UI_TABLE_SCROLLS] = { "Taulukko vierii sivusuunnassa.",
 		"Tabellen rullar i sidled.", "The table scrolls sideways." },
+	[UI_REVIEWED] = { "Tarkistettu", "Granskad", "Last reviewed" },
+	[UI_EDIT_PAGE] = { "Muokkaa tätä sivua", "Redigera den här sidan",
+		"Edit this page" },
+	[UI_PERMALINK] = { "Linkki tähän kohtaan:", "Länk hit:",
+		"Link to this section:" },
+	/* A text shown in another language than the page's: "(suomeksi)". */
+	[UI_IN_FINNISH] = { "suomeksi", "på finska", "in Finnish" },
+	[UI_IN_SWEDISH] = { "ruotsiksi", "på svenska", "in Swedish" },
+	[UI_IN_ENGLISH] = { "englanniksi", "på engelska", "in English" },
+	[UI_TAGS_LEAD] = { "Palvelut asiasanoittain.",
+		"Tjänsterna efter nyckelord.", "The services by tag." },
+	/* %s is a kind's plural name: "Palvelut järjestyksessä". */
+	[UI_PAGER_OF] = { "%s järjestyksessä", "%s i ordning", "%s in order" },
+	[UI_CALL] = { "Soita", "Ring", "Call" },
+	[UI_MAIL] = { "Lähetä sähköpostia", "Skicka e-post", "Send e-mail" },
 	[UI_PRINT_EDITION] = { "Painos", "Upplaga", "Edition" },
 	/* Before "N / M" at the foot of each printed page. */
 	[UI_PRINT_PAGE] = { "sivu", "sida", "page" },

@@ -102,6 +102,7 @@ struct entity {
 	char *file;     /* owned; path as shown in diagnostics */
 	struct pos pos; /* file:1:1 */
 	size_t index;   /* position in its sorted entity_set */
+	struct str reviewed; /* YYYY-MM-DD, as written (guides: per file) */
 };
 
 struct contact {
@@ -267,6 +268,7 @@ struct guide_variant {
 	struct num order;
 	struct list audience;    /* struct ref, audiences */
 	struct choice lang;
+	struct str reviewed;     /* YYYY-MM-DD, as written */
 	char *body;              /* owned Markdown after the front matter */
 	size_t body_len;
 	struct pos body_pos;     /* where the body starts */
@@ -307,6 +309,8 @@ struct site {
 	struct text description; /* md */
 	struct str license;
 	struct str edition;      /* as written, e.g. 2026.1 */
+	struct str edit_url;     /* template with {path} */
+	struct num review_after_days; /* reviewed older than this: a warning */
 	struct list audiences;   /* struct audience */
 	struct anonymity anonymity;
 	struct accessibility accessibility;

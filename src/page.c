@@ -287,6 +287,16 @@ page_begin(struct page_ctx *pc, const struct model *m,
 		free(s);
 		xmlFree(href);
 	}
+	if (hp->slot[SLOT_ICON]) {
+		xmlChar *href = xmlGetProp(hp->slot[SLOT_ICON],
+		    (const xmlChar *)"href");
+
+		s = xasprintf("%s%s", pc->to_root, href ? (char *)href :
+		    "theme/favicon.svg");
+		html_attr(hp->slot[SLOT_ICON], "href", s);
+		free(s);
+		xmlFree(href);
+	}
 	if (hp->slot[SLOT_JS]) {
 		xmlChar *src = xmlGetProp(hp->slot[SLOT_JS],
 		    (const xmlChar *)"src");
@@ -327,8 +337,58 @@ page_begin(struct page_ctx *pc, const struct model *m,
 }
 
 void
+page_describe(struct page_ctx *pc, const char *text)
+{
+	xmlNodePtr meta = pc->page.slot[SLOT_DESCRIPTION];
+	struct buf b = { 0 };
+	size_t chars = 0, cut = 0;
+	const char *s;
+	int space = 1;
+
+	if (meta == NULL || text == NULL)
+		return;
+	/* One line, at most about 160 characters, cut at a space. */
+	for (s = text; *s; s++) {
+		int ws = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+
+		if (ws) {
+			if (!space) {
+				cut = b.len;
+				buf_putc(&b, ' ');
+			}
+			space = 1;
+			continue;
+		}
+		if (((unsigned char)*s & 0xC0) != 0x80 && ++chars > 160)
+			break;
+		buf_putc(&b, *s);
+		space = 0;
+	}
+	if (*s != '\0' && cut > 0) {
+		b.len = cut;
+		buf_puts(&b, "…");
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+	buf_putc(&b, '\0');
+	if (b.data[0] != '\0')
+		html_attr(meta, "content", b.data);
+	buf_free(&b);
+}
+
+void
 page_end(struct page_ctx *pc, struct buf *out)
 {
+	xmlNodePtr meta = pc->page.slot[SLOT_DESCRIPTION];
+	xmlChar *content = meta ? xmlGetProp(meta,
+	    (const xmlChar *)"content") : NULL;
+
+	/* A page with nothing to say about itself says nothing. */
+	if (meta != NULL && (content == NULL || content[0] == '\0')) {
+		xmlUnlinkNode(meta);
+		xmlFreeNode(meta);
+	}
+	xmlFree(content);
 	html_page_serialize(&pc->page, out);
 	html_page_release(&pc->page);
 	md_headings_free(pc->headings, pc->nheadings);
@@ -336,6 +396,22 @@ page_end(struct page_ctx *pc, struct buf *out)
 	free(pc->to_lang_root);
 	free(pc->to_root);
 	memset(pc, 0, sizeof(*pc));
+}
+
+void
+page_fallback_cue(struct page_ctx *pc, xmlNodePtr parent, enum lang used,
+    int inside)
+{
+	static const enum ui_key names[LANG_COUNT] = { UI_IN_FINNISH,
+		UI_IN_SWEDISH, UI_IN_ENGLISH };
+	char *cue = xasprintf("(%s)", ui(pc->lang, names[used]));
+	xmlNodePtr span;
+
+	html_text(parent, " ");
+	span = html_el_class(parent, "span", "fallback-cue", cue);
+	if (inside)
+		html_attr(span, "lang", lang_names[pc->lang]);
+	free(cue);
 }
 
 void
@@ -350,6 +426,7 @@ page_text(struct page_ctx *pc, xmlNodePtr parent, const struct text *t)
 		xmlNodePtr span = html_el(parent, "span", s);
 
 		html_attr(span, "lang", lang_names[used]);
+		page_fallback_cue(pc, parent, used, 0);
 	} else
 		html_text(parent, s);
 }
@@ -365,8 +442,10 @@ page_text_el(struct page_ctx *pc, xmlNodePtr parent, const char *name,
 	if (s == NULL)
 		return NULL;
 	el = html_el_class(parent, name, cls, s);
-	if (used != pc->lang)
+	if (used != pc->lang) {
 		html_attr(el, "lang", lang_names[used]);
+		page_fallback_cue(pc, el, used, 1);
+	}
 	return el;
 }
 
@@ -382,6 +461,8 @@ page_md(struct page_ctx *pc, xmlNodePtr parent, const struct text *t,
 	if (p != &t->part[pc->lang]) {
 		into = html_el(parent, "div", NULL);
 		html_attr(into, "lang", lang_names[p - t->part]);
+		page_fallback_cue(pc, html_el_class(into, "p", "fallback-note",
+		    NULL), (enum lang)(p - t->part), 1);
 	}
 	md_render(p->md, &pc->env, into, &pc->headings, &pc->nheadings, shift);
 }
@@ -395,8 +476,10 @@ page_entity_link(struct page_ctx *pc, xmlNodePtr parent,
 	xmlNodePtr a = html_link(parent, url,
 	    entity_title_in(pc->m, e, pc->lang, &used));
 
-	if (used != pc->lang)
+	if (used != pc->lang) {
 		html_attr(a, "lang", lang_names[used]);
+		page_fallback_cue(pc, parent, used, 0);
+	}
 	free(url);
 	return a;
 }
@@ -416,8 +499,10 @@ page_entity_h1(struct page_ctx *pc, xmlNodePtr parent,
 	xmlNodePtr h1 = html_el(parent, "h1",
 	    entity_title_in(pc->m, e, pc->lang, &used));
 
-	if (used != pc->lang)
+	if (used != pc->lang) {
 		html_attr(h1, "lang", lang_names[used]);
+		page_fallback_cue(pc, h1, used, 1);
+	}
 	return h1;
 }
 
@@ -485,4 +570,47 @@ page_section(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
 	pc->nheadings++;
 	free(slug);
 	return sec;
+}
+
+/* The digits of a phone number as written, with a leading +: tel:. */
+static char *
+tel_href(const char *phone)
+{
+	struct buf b = { 0 };
+	const char *s;
+
+	buf_puts(&b, "tel:");
+	for (s = phone; *s; s++)
+		if ((*s >= '0' && *s <= '9') || (*s == '+' && b.len == 4))
+			buf_putc(&b, *s);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+xmlNodePtr
+page_contact_link(struct page_ctx *pc, xmlNodePtr parent, const char *value,
+    int email)
+{
+	char *href;
+	xmlNodePtr a;
+
+	(void)pc;
+	if (email) {
+		/* A public service address; anything odd stays text. */
+		if (strchr(value, '@') == NULL || strpbrk(value, " <>\"?&#") != NULL) {
+			html_text(parent, value);
+			return NULL;
+		}
+		href = xasprintf("mailto:%s", value);
+	} else {
+		href = tel_href(value);
+		if (strlen(href) < 4 + 3) {
+			free(href);
+			html_text(parent, value);
+			return NULL;
+		}
+	}
+	a = html_link(parent, href, value);
+	free(href);
+	return a;
 }

@@ -55,7 +55,22 @@ const char *lang_root(const struct model *m, enum lang lang);
 /* UI name of a kind, singular or plural. */
 const char *kind_label(enum lang lang, enum kind kind, int plural);
 
-/* Puts a text in the page's language, marking a fallback with lang=. */
+/* Sets the page's meta description from text (plain, cut to about 160
+ * characters); a page never described gets none. */
+void page_describe(struct page_ctx *pc, const char *text);
+/* The visible cue after a text shown in another language, used:
+ * " (suomeksi)", in the page's language; inside an element marked with
+ * used's lang, the cue carries the page's (inside non-zero). */
+void page_fallback_cue(struct page_ctx *pc, xmlNodePtr parent,
+    enum lang used, int inside);
+/* A public contact as a link: tel: for a phone number (its digits and a
+ * leading +), mailto: for an e-mail address (email non-zero); the value
+ * as text, and NULL, when it is not one. */
+xmlNodePtr page_contact_link(struct page_ctx *pc, xmlNodePtr parent,
+    const char *value, int email);
+
+/* Puts a text in the page's language, marking a fallback with lang= and
+ * a visible cue ("(suomeksi)"). */
 void page_text(struct page_ctx *pc, xmlNodePtr parent, const struct text *t);
 /* Same, as a new element; returns NULL (and adds nothing) if absent. */
 xmlNodePtr page_text_el(struct page_ctx *pc, xmlNodePtr parent,

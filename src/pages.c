@@ -10,6 +10,7 @@
 #include "diagram.h"
 #include "flow.h"
 #include "schema.h"
+#include "review.h"
 #include "search.h"
 #include "util.h"
 
@@ -115,10 +116,22 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 		}
 	}
 	if (s->tags.len > 0) {
+		/* Each tag links to its section of the tags' page. */
+		char *page = xasprintf("%s%s", pc->to_lang_root,
+		    SEARCH_TAGS_PATH);
+
 		ul = html_el_class(page_section(pc, main, ui(L, UI_TAGS), NULL),
 		    "ul", "tags", NULL);
-		for (i = 0; i < s->tags.len; i++)
-			html_el(ul, "li", ((struct str *)s->tags.items)[i].s);
+		for (i = 0; i < s->tags.len; i++) {
+			const char *tag = ((struct str *)s->tags.items)[i].s;
+			char *id = search_tag_id(tag), *href;
+
+			href = xasprintf("%s#%s", page, id);
+			html_link(html_el(ul, "li", NULL), href, tag);
+			free(href);
+			free(id);
+		}
+		free(page);
 	}
 }
 
@@ -148,9 +161,11 @@ render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
 		sec = page_section(pc, main, ui(L, UI_CONTACT), NULL);
 		dl = html_el_class(sec, "dl", "facts", NULL);
 		if (a->contact.phone.s)
-			html_text(fact(dl, ui(L, UI_PHONE)), a->contact.phone.s);
+			page_contact_link(pc, fact(dl, ui(L, UI_PHONE)),
+			    a->contact.phone.s, 0);
 		if (a->contact.email.s)
-			html_text(fact(dl, ui(L, UI_EMAIL)), a->contact.email.s);
+			page_contact_link(pc, fact(dl, ui(L, UI_EMAIL)),
+			    a->contact.email.s, 1);
 		if (a->contact.address.s)
 			html_text(fact(dl, ui(L, UI_ADDRESS)),
 			    a->contact.address.s);
@@ -615,7 +630,9 @@ render_guide(struct page_ctx *pc, xmlNodePtr main, const struct guide *g)
 		into = html_el(main, "div", NULL);
 		html_attr(into, "lang", lang_names[v->lang.v]);
 	}
-	html_el(into, "h1", v->title.s);
+	p = html_el(into, "h1", v->title.s);
+	if (v->lang.v != (int)pc->lang)
+		page_fallback_cue(pc, p, (enum lang)v->lang.v, 1);
 	if (v->audience.len > 0) {
 		p = html_el_class(into, "p", "audience", NULL);
 		html_text(p, ui(pc->lang, UI_AUDIENCE));
@@ -1076,4 +1093,109 @@ pages_render_audience(struct page_ctx *pc, xmlNodePtr main,
 	for (i = 0; i < n; i++)
 		page_entity_link(pc, html_el(ol, "li", NULL), gs[i]);
 	free(gs);
+}
+
+/* The path of e's source file inside the content tree. */
+static char *
+source_path(const struct model *m, const struct entity *e, enum lang lang)
+{
+	if (e->kind == KIND_GUIDE) {
+		const struct guide_variant *v = guide_variant_for(m,
+		    (const struct guide *)e, lang);
+		const char *base;
+
+		if (v == NULL || v->file == NULL)
+			return NULL;
+		base = strrchr(v->file, '/');
+		return xasprintf("%s/%s", kind_dirs[KIND_GUIDE],
+		    base ? base + 1 : v->file);
+	}
+	return xasprintf("%s/%s.yaml", kind_dirs[e->kind], e->id);
+}
+
+/* The template with every {path} replaced by path; caller frees. */
+static char *
+fill_template(const char *tpl, const char *path)
+{
+	struct buf b = { 0 };
+	const char *s = tpl, *at;
+
+	while ((at = strstr(s, "{path}")) != NULL) {
+		buf_append(&b, s, (size_t)(at - s));
+		buf_puts(&b, path);
+		s = at + 6;
+	}
+	buf_puts(&b, s);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+void
+pages_render_meta(struct page_ctx *pc, xmlNodePtr main,
+    const struct entity *e)
+{
+	const struct model *m = pc->m;
+	const struct str *reviewed = &e->reviewed;
+	xmlNodePtr p = NULL, t;
+	char date[32], *path;
+
+	if (e->kind == KIND_GUIDE) {
+		const struct guide_variant *v = guide_variant_for(m,
+		    (const struct guide *)e, pc->lang);
+
+		if (v != NULL && v->reviewed.s != NULL)
+			reviewed = &v->reviewed;
+	}
+	if (reviewed->s != NULL) {
+		p = html_el_class(main, "p", "page-meta", NULL);
+		html_text(p, ui(pc->lang, UI_REVIEWED));
+		html_text(p, " ");
+		review_date_text(reviewed->s, pc->lang, date, sizeof(date));
+		t = html_el(p, "time", date);
+		html_attr(t, "datetime", reviewed->s);
+	}
+	if (m->site.edit_url.s != NULL &&
+	    (path = source_path(m, e, pc->lang)) != NULL) {
+		char *url = fill_template(m->site.edit_url.s, path);
+
+		if (p == NULL)
+			p = html_el_class(main, "p", "page-meta", NULL);
+		else
+			html_text(p, " · ");
+		html_link(p, url, ui(pc->lang, UI_EDIT_PAGE));
+		free(url);
+		free(path);
+	}
+}
+
+char *
+pages_description(const struct model *m, const struct entity *e,
+    enum lang lang)
+{
+	static const char *const keys[] = { "summary", "description" };
+	const struct schema *s = schema_of_kind[e->kind];
+	const struct field *f;
+	size_t k;
+
+	if (e->kind == KIND_GUIDE) {
+		const struct guide_variant *v = guide_variant_for(m,
+		    (const struct guide *)e, lang);
+
+		return v != NULL && v->md != NULL ? md_text_plain(v->md) : NULL;
+	}
+	for (k = 0; s != NULL && k < ARRAY_LEN(keys); k++)
+		for (f = s->fields; f->key != NULL; f++) {
+			const struct text_part *p;
+
+			if (strcmp(f->key, keys[k]) != 0 || (f->type != FT_TEXT &&
+			    f->type != FT_MD))
+				continue;
+			p = text_part_get((const struct text *)((const char *)e +
+			    f->offset), &m->site, lang);
+			if (p == NULL || p->s == NULL)
+				continue;
+			return f->type == FT_MD && p->md != NULL ?
+			    md_text_plain(p->md) : xstrdup(p->s);
+		}
+	return NULL;
 }

@@ -20,6 +20,15 @@ void pages_render_audience(struct page_ctx *pc, xmlNodePtr main,
     const struct audience *au);
 char *pages_audience_path(const char *id);
 
+/* The end of an entity's page: when it was last reviewed and a link to
+ * edit its source file (site.yaml edit_url), when there are. */
+void pages_render_meta(struct page_ctx *pc, xmlNodePtr main,
+    const struct entity *e);
+/* The plain text that describes e in lang (its summary, else its
+ * description or body), or NULL; caller frees. */
+char *pages_description(const struct model *m, const struct entity *e,
+    enum lang lang);
+
 /* The entities of a kind in display order (order or level, then id);
  * an array of borrowed pointers the caller frees. */
 struct entity **pages_sorted(const struct model *m, enum kind kind);

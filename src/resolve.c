@@ -7,6 +7,7 @@
 
 #include "flow.h"
 #include "lint.h"
+#include "review.h"
 #include "schema.h"
 #include "util.h"
 
@@ -776,5 +777,6 @@ resolve_model(struct model *m, struct diag_list *dl)
 		    m->set[KIND_DECISION].items[i]);
 	for (i = 0; i < m->set[KIND_FLOW].len; i++)
 		check_flow(&r, (struct flow *)m->set[KIND_FLOW].items[i]);
+	review_check(m, dl);
 	fill_back_links(m);
 }

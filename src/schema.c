@@ -63,6 +63,50 @@ check_first_name(const char *s)
 	return NULL;
 }
 
+/* Whether s is a calendar date written YYYY-MM-DD. */
+int
+schema_date_valid(const char *s, int *y, int *m, int *d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    !isdigit((unsigned char)s[i]))
+			return 0;
+	if (s[10] != '\0')
+		return 0;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	if (*m < 1 || *m > 12 || *d < 1 || *d > days[*m - 1])
+		return 0;
+	/* 29 February only in a leap year. */
+	if (*m == 2 && *d == 29 && !(*y % 4 == 0 && (*y % 100 != 0 ||
+	    *y % 400 == 0)))
+		return 0;
+	return 1;
+}
+
+static const char *
+check_date(const char *s)
+{
+	int y, m, d;
+
+	return schema_date_valid(s, &y, &m, &d) ? NULL :
+	    "a date written YYYY-MM-DD, such as 2026-03-01";
+}
+
+static const char *
+check_edit_url(const char *s)
+{
+	if (check_url(s) != NULL || strstr(s, "{path}") == NULL)
+		return "an http:// or https:// URL with {path} in it, such as "
+		    "https://github.com/org/repo/edit/main/content/{path}";
+	return NULL;
+}
+
 static const char *
 check_data_path(const char *s)
 {
@@ -72,6 +116,11 @@ check_data_path(const char *s)
 }
 
 #define F(st, mem) .offset = offsetof(st, mem)
+
+/* The row every entity's table has: when its page was last reviewed. */
+#define REVIEWED(st) { .key = "reviewed", .type = FT_STRING, \
+	.flags = F_NOLINT, .check = check_date, F(st, e.reviewed), \
+	.doc = "when the page was last reviewed, YYYY-MM-DD" }
 
 static const struct field text_elem = { .key = "", .type = FT_TEXT };
 static const struct field string_elem = { .key = "", .type = FT_STRING };
@@ -139,6 +188,12 @@ static const struct field site_fields[] = {
 	{ .key = "edition", .type = FT_STRING, .flags = F_NOLINT,
 	  F(struct site, edition),
 	  .doc = "the handbook's edition, e.g. 2026.1 or 2026-03-01" },
+	{ .key = "edit_url", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_edit_url, F(struct site, edit_url),
+	  .doc = "where to edit a page's file: a URL with {path}" },
+	{ .key = "review_after_days", .type = FT_INT, .min = 1,
+	  F(struct site, review_after_days),
+	  .doc = "a page reviewed longer ago than this gets a warning" },
 	{ .key = "audiences", .type = FT_IDMAP, .flags = F_VALUE,
 	  .sub = &schema_audience, F(struct site, audiences) },
 	{ .key = "anonymity", .type = FT_STRUCT, .sub = &schema_anonymity,
@@ -174,6 +229,7 @@ static const struct field actor_fields[] = {
 	  .check = check_url, F(struct actor, url) },
 	{ .key = "contact", .type = FT_STRUCT, .flags = F_NOLINT,
 	  .sub = &schema_contact, F(struct actor, contact) },
+	REVIEWED(struct actor),
 	{ .key = NULL },
 };
 
@@ -185,6 +241,7 @@ static const struct field group_fields[] = {
 	  F(struct group, order) },
 	{ .key = "colour", .type = FT_STRING, .check = check_colour,
 	  F(struct group, colour) },
+	REVIEWED(struct group),
 	{ .key = NULL },
 };
 
@@ -227,6 +284,7 @@ static const struct field service_fields[] = {
 	  F(struct service, links) },
 	{ .key = "tags", .type = FT_LIST, .elem = &string_elem,
 	  F(struct service, tags) },
+	REVIEWED(struct service),
 	{ .key = NULL },
 };
 
@@ -278,6 +336,7 @@ static const struct field path_fields[] = {
 	  F(struct path, coordinator) },
 	{ .key = "steps", .type = FT_LIST, .flags = F_REQUIRED | F_NONEMPTY,
 	  .elem = &step_elem, F(struct path, steps) },
+	REVIEWED(struct path),
 	{ .key = NULL },
 };
 
@@ -295,6 +354,7 @@ static const struct field segment_fields[] = {
 	  F(struct segment, coordinator) },
 	{ .key = "services", .type = FT_LIST, .elem = &service_elem,
 	  F(struct segment, services) },
+	REVIEWED(struct segment),
 	{ .key = NULL },
 };
 
@@ -349,6 +409,7 @@ static const struct field decision_fields[] = {
 	{ .key = "outcomes", .type = FT_IDMAP,
 	  .flags = F_REQUIRED | F_NONEMPTY, .sub = &schema_outcome,
 	  F(struct decision, outcomes) },
+	REVIEWED(struct decision),
 	{ .key = NULL },
 };
 
@@ -383,6 +444,7 @@ static const struct field map_fields[] = {
 	  F(struct map, direction) },
 	{ .key = "paper", .type = FT_ENUM, .enums = paper_names,
 	  F(struct map, paper) },
+	REVIEWED(struct map),
 	{ .key = NULL },
 };
 
@@ -396,6 +458,7 @@ static const struct field flow_fields[] = {
 	  .enums = flow_format_names, F(struct flow, format) },
 	{ .key = "period", .type = FT_STRING, F(struct flow, period) },
 	{ .key = "k", .type = FT_INT, .min = 3, F(struct flow, k) },
+	REVIEWED(struct flow),
 	{ .key = NULL },
 };
 
@@ -408,6 +471,9 @@ static const struct field guide_front_fields[] = {
 	  F(struct guide_variant, audience) },
 	{ .key = "lang", .type = FT_ENUM, .enums = lang_names,
 	  F(struct guide_variant, lang) },
+	{ .key = "reviewed", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_date, F(struct guide_variant, reviewed),
+	  .doc = "when the page was last reviewed, YYYY-MM-DD" },
 	{ .key = NULL },
 };
 const struct schema schema_guide_front = { .name = "guide",

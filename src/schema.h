@@ -73,6 +73,10 @@ extern const char *const direction_names[];
 extern const char *const paper_names[];
 extern const char *const flow_format_names[];
 
+/* Whether s is a calendar date written YYYY-MM-DD; if so, its year,
+ * month and day. */
+int schema_date_valid(const char *s, int *y, int *m, int *d);
+
 enum stage { STAGE_IDENTIFICATION, STAGE_ASSESSMENT, STAGE_PLANNING,
 	STAGE_SERVICES, STAGE_FOLLOW_UP };
 enum paper { PAPER_A4_PORTRAIT, PAPER_A4_LANDSCAPE, PAPER_A3_PORTRAIT,

@@ -664,3 +664,100 @@ search_render_atoz(struct page_ctx *pc, xmlNodePtr main)
 		free(ents[i].key);
 	free(ents);
 }
+
+/* The tags' page. */
+
+int
+search_has_tags(const struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->set[KIND_SERVICE].len; i++)
+		if (((const struct service *)m->set[KIND_SERVICE].items[i])
+		    ->tags.len > 0)
+			return 1;
+	return 0;
+}
+
+char *
+search_tag_id(const char *tag)
+{
+	char *slug = md_slug(tag), *id = xasprintf("tag-%s", slug);
+
+	free(slug);
+	return id;
+}
+
+struct tag_entry {
+	char *id;                 /* owned; search_tag_id */
+	char *key;                /* owned; collation key of the name */
+	const char *name;         /* borrowed; the first spelling met */
+	const struct entity **services; /* owned array, borrowed entities */
+	size_t n, cap;
+};
+
+static int
+tag_cmp(const void *pa, const void *pb)
+{
+	const struct tag_entry *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c != 0 ? c : strcmp(a->id, b->id);
+}
+
+void
+search_render_tags(struct page_ctx *pc, xmlNodePtr main)
+{
+	const struct model *m = pc->m;
+	struct entity **svcs = pages_sorted(m, KIND_SERVICE);
+	struct tag_entry *tags = NULL;
+	size_t ntags = 0, cap = 0, i, j, k;
+
+	for (i = 0; i < m->set[KIND_SERVICE].len; i++) {
+		const struct service *s = (const struct service *)svcs[i];
+
+		for (j = 0; j < s->tags.len; j++) {
+			const char *name = ((struct str *)s->tags.items)[j].s;
+			char *id = search_tag_id(name);
+			struct tag_entry *t = NULL;
+			const struct entity **slot;
+
+			for (k = 0; k < ntags && t == NULL; k++)
+				if (strcmp(tags[k].id, id) == 0)
+					t = &tags[k];
+			if (t == NULL) {
+				t = array_push(&tags, &ntags, &cap, sizeof(*t));
+				memset(t, 0, sizeof(*t));
+				t->id = id;
+				t->name = name;
+				t->key = collate_key(name, pc->lang);
+			} else
+				free(id);
+			/* A service that repeats a tag is listed once. */
+			if (t->n > 0 && t->services[t->n - 1] == &s->e)
+				continue;
+			slot = array_push(&t->services, &t->n, &t->cap,
+			    sizeof(*slot));
+			*slot = &s->e;
+		}
+	}
+	free(svcs);
+	if (ntags > 0)
+		qsort(tags, ntags, sizeof(*tags), tag_cmp);
+	html_el(main, "h1", ui(pc->lang, UI_TAGS));
+	html_el_class(main, "p", "lead", ui(pc->lang, UI_TAGS_LEAD));
+	for (i = 0; i < ntags; i++) {
+		xmlNodePtr sec = html_el_class(main, "section", "tag", NULL);
+		xmlNodePtr h = html_el(sec, "h2", tags[i].name), ul;
+
+		html_attr(h, "id", tags[i].id);
+		ul = html_el(sec, "ul", NULL);
+		for (j = 0; j < tags[i].n; j++)
+			page_entity_link(pc, html_el(ul, "li", NULL),
+			    tags[i].services[j]);
+		free(tags[i].services);
+		free(tags[i].id);
+		free(tags[i].key);
+	}
+	free(tags);
+}

@@ -16,6 +16,7 @@
 
 #define SEARCH_INDEX_PATH "search-index.js"
 #define SEARCH_ATOZ_PATH "index/a-o.html"
+#define SEARCH_TAGS_PATH "index/tags.html"
 
 /*
  * Writes the search index of lang into out as a script that sets
@@ -37,5 +38,14 @@ void search_form_fill(struct page_ctx *pc, xmlNodePtr form);
 
 /* Fills main with the A–Ö index page: every entity, by title. */
 void search_render_atoz(struct page_ctx *pc, xmlNodePtr main);
+
+/* Whether any service has tags (then the tags' page is built). */
+int search_has_tags(const struct model *m);
+/* The id of a tag's section on the tags' page: "tag-" and its slug, so
+ * tags that differ only in case or accents share one; caller frees. */
+char *search_tag_id(const char *tag);
+/* Fills main with the tags' page: each tag, in A–Ö order, with the
+ * services that carry it. */
+void search_render_tags(struct page_ctx *pc, xmlNodePtr main);
 
 #endif

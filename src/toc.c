@@ -163,22 +163,66 @@ pager_link(struct page_ctx *pc, xmlNodePtr ul, const char *cls,
 	html_attr(a, "rel", rel);
 }
 
-void
-toc_guide_pager(struct page_ctx *pc, xmlNodePtr main,
-    const struct entity *g)
+/*
+ * The order previous/next go through: the guides in reading order, the
+ * services group by group as the services' page lists them, the paths,
+ * the levels of support and the decision guides in their list order.
+ * Returns how many, the array (borrowed pointers, caller frees) in *out;
+ * 0 for a kind that has no such order.
+ */
+static size_t
+pager_order(const struct model *m, enum kind kind, struct entity ***out)
 {
-	size_t n = pc->m->set[KIND_GUIDE].len, i;
-	struct entity **order;
-	xmlNodePtr nav, ul;
+	struct entity **order, **groups;
+	size_t n = 0, i, j;
 
-	if (n < 2)
-		return;
-	order = pages_sorted(pc->m, KIND_GUIDE);
-	for (i = 0; i < n && order[i] != g; i++)
+	*out = NULL;
+	switch (kind) {
+	case KIND_GUIDE:
+	case KIND_PATH:
+	case KIND_SEGMENT:
+	case KIND_DECISION:
+		*out = pages_sorted(m, kind);
+		return m->set[kind].len;
+	case KIND_SERVICE:
+		order = xcalloc(m->set[KIND_SERVICE].len + 1, sizeof(*order));
+		groups = pages_sorted(m, KIND_GROUP);
+		for (i = 0; i < m->set[KIND_GROUP].len; i++) {
+			const struct group *g = (const struct group *)groups[i];
+
+			for (j = 0; j < g->services.len &&
+			    n < m->set[KIND_SERVICE].len; j++)
+				order[n++] = g->services.items[j];
+		}
+		free(groups);
+		*out = order;
+		return n;
+	default:
+		return 0;
+	}
+}
+
+void
+toc_pager(struct page_ctx *pc, xmlNodePtr main, const struct entity *e)
+{
+	struct entity **order;
+	size_t n = pager_order(pc->m, e->kind, &order), i;
+	xmlNodePtr nav, ul;
+	char *label;
+
+	for (i = 0; i < n && order[i] != e; i++)
 		;
-	if (i < n) {
+	if (n >= 2 && i < n) {
 		nav = html_el_class(main, "nav", "pager", NULL);
-		html_attr(nav, "aria-label", ui(pc->lang, UI_GUIDE_PAGER));
+		if (e->kind == KIND_GUIDE)
+			html_attr(nav, "aria-label", ui(pc->lang,
+			    UI_GUIDE_PAGER));
+		else {
+			label = xasprintf(ui(pc->lang, UI_PAGER_OF),
+			    kind_label(pc->lang, e->kind, 1));
+			html_attr(nav, "aria-label", label);
+			free(label);
+		}
 		ul = html_el(nav, "ul", NULL);
 		if (i > 0)
 			pager_link(pc, ul, "pager-prev", ui(pc->lang,
@@ -188,4 +232,79 @@ toc_guide_pager(struct page_ctx *pc, xmlNodePtr main,
 			    UI_FOLLOWING), "next", order[i + 1]);
 	}
 	free(order);
+}
+
+/* Whether n is inside an element where headings are not sections of
+ * the page (navigation, questions, steps, the A–Ö letters). */
+static int
+in_widget(xmlNodePtr n, xmlNodePtr main)
+{
+	for (n = n->parent; n != NULL && n != main; n = n->parent) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "nav") == 0 ||
+		    strcmp((const char *)n->name, "li") == 0 ||
+		    strcmp((const char *)n->name, "table") == 0 ||
+		    has_class(n, "question") || has_class(n, "outcome") ||
+		    has_class(n, "atoz-letter"))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+add_permalink(struct page_ctx *pc, xmlNodePtr h, const xmlChar *id,
+    xmlNodePtr main)
+{
+	xmlNodePtr wrap = xmlNewDocNode(h->doc, NULL, (const xmlChar *)"div",
+	    NULL), a;
+	xmlChar *text = xmlNodeGetContent(h);
+	char *href = xasprintf("#%s", (const char *)id);
+
+	if (wrap == NULL)
+		fatal_oom();
+	xmlAddPrevSibling(h, wrap);
+	html_attr(wrap, "class", "heading");
+	xmlUnlinkNode(h);
+	xmlAddChild(wrap, h);
+	a = html_link(wrap, href, NULL);
+	html_attr(a, "class", "permalink");
+	/* The name says where it leads; the theme draws the "#". */
+	html_el_class(a, "span", "visually-hidden", ui(pc->lang,
+	    UI_PERMALINK));
+	html_text(a, " ");
+	html_el_class(a, "span", "visually-hidden", (const char *)text);
+	if (inside_lang(h, main))
+		html_attr(a, "lang", lang_names[pc->lang]);
+	free(href);
+	xmlFree(text);
+}
+
+static void
+permalinks(struct page_ctx *pc, xmlNodePtr n, xmlNodePtr main)
+{
+	xmlNodePtr c, next;
+
+	for (c = n->children; c != NULL; c = next) {
+		xmlChar *id;
+
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (c->name[0] == 'h' && c->name[1] >= '2' &&
+		    c->name[1] <= '4' && c->name[2] == '\0' &&
+		    (id = xmlGetProp(c, (const xmlChar *)"id")) != NULL) {
+			if (!in_widget(c, main))
+				add_permalink(pc, c, id, main);
+			xmlFree(id);
+			continue;
+		}
+		permalinks(pc, c, main);
+	}
+}
+
+void
+toc_permalinks(struct page_ctx *pc, xmlNodePtr main)
+{
+	permalinks(pc, main, main);
 }

@@ -22,8 +22,15 @@
  */
 void toc_insert(struct page_ctx *pc, xmlNodePtr main);
 
-/* Appends the previous/next links of guide g, in the guides' order. */
-void toc_guide_pager(struct page_ctx *pc, xmlNodePtr main,
-    const struct entity *g);
+/* Appends the previous/next links of e in its kind's order (guides in
+ * reading order, services group by group, paths, levels of support,
+ * decision guides); nothing for the other kinds. */
+void toc_pager(struct page_ctx *pc, xmlNodePtr main, const struct entity *e);
+
+/* Gives every <h2>–<h4> with an id in main (not in navigation, lists,
+ * tables, questions or the A–Ö letters) a permalink: the heading is
+ * wrapped in <div class="heading"> and followed by <a class="permalink"
+ * href="#id">, named "Linkki tähän kohtaan: heading". */
+void toc_permalinks(struct page_ctx *pc, xmlNodePtr main);
 
 #endif

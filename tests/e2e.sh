@@ -418,8 +418,38 @@ has "$full/actors/tiimi.html" "//h:main//h:a[@href='../actors/keskus.html']" \
     "part_of links to the whole"
 has "$full/actors/keskus.html" "//h:main//h:a[@href='../actors/tiimi.html']" \
     "the whole lists its parts"
-has "$full/actors/keskus.html" "//h:main//*[text()='+358 2 123 4567']" \
-    "actor contact phone shown"
+has "$full/actors/keskus.html" "//h:main//h:a[@href='tel:+35821234567'][.='+358 2 123 4567']" \
+    "actor contact phone as a tel: link"
+has "$full/actors/keskus.html" "//h:main//h:a[@href='mailto:neuvonta@example.org']" \
+    "actor contact e-mail as a mailto: link"
+# Conventions: last reviewed, edit this page, permalinks, tags, the
+# fallback cue, meta description and favicon.
+has "$full/services/tyokokeilu.html" "//h:p[@class='page-meta']/h:time[@datetime='2026-03-02'][.='2.3.2026']" \
+    "reviewed shown, Finnish date"
+has "$full/sv/services/tyokokeilu.html" "//h:p[@class='page-meta']/h:time[.='2026-03-02']" \
+    "reviewed shown, Swedish date"
+has "$full/services/tyokokeilu.html" "//h:p[@class='page-meta']/h:a[@href='https://example.org/handbook/edit/main/content/services/tyokokeilu.yaml']" \
+    "edit this page links the service's file"
+has "$full/sv/guides/johdanto.html" "//h:p[@class='page-meta']/h:a[@href='https://example.org/handbook/edit/main/content/guides/johdanto.sv.md']" \
+    "edit this page links the guide's Swedish file"
+has "$full/sv/guides/johdanto.html" "//h:p[@class='page-meta']/h:time[@datetime='2026-04-15']" \
+    "a guide's file has its own reviewed"
+has "$full/services/tyokokeilu.html" "//h:div[@class='heading']/h:a[@class='permalink'][@href=concat('#', ../h:h2/@id)]" \
+    "headings have permalinks"
+for tag in kuntoutus työ; do
+	id=$(x "string(//h:ul[@class='tags']//h:a[.='$tag']/@href)" "$full/services/tyokokeilu.html")
+	case $id in
+	../index/tags.html\#tag-*) ;;
+	*) fail "tag $tag links $id, not the tags' page" ;;
+	esac
+	has "$full/index/tags.html" "//h:section[h:div/h:h2[@id='${id#*#}'] or h:h2[@id='${id#*#}']]//h:a[@href='../services/tyokokeilu.html']" \
+	    "the tags' page lists the service under $tag"
+done
+has "$full/services/tyokokeilu.html" "/h:html/h:head/h:meta[@name='description'][string-length(@content) > 10]" \
+    "a service has a meta description"
+has "$full/services/tyokokeilu.html" "/h:html/h:head/h:link[@rel='icon'][@href='../theme/favicon.svg']" \
+    "favicon linked"
+[ -f "$full/theme/favicon.svg" ] || fail "no theme/favicon.svg"
 has "$full/paths/liisan-polku.html" "//h:main//*[contains(@class,'handoff')]" \
     "hand-over step marked"
 has "$full/paths/liisan-polku.html" "//h:main//h:blockquote[contains(., 'Tunsin tulleeni kuulluksi.')]" \
@@ -655,6 +685,10 @@ eq "$(x 'string(//h:nav[contains(@class,"breadcrumbs")]//h:span[@aria-current="p
     "fallback title in the breadcrumbs"
 eq "$(x 'string(//h:a[contains(@href,"tyokokeilu.html")][@lang="fi"])' "$fb/o/sv/groups/r.html")" \
     "Työkokeilu" "fallback title in a link"
+eq "$(x 'string(//h:a[contains(@href,"tyokokeilu.html")][@lang="fi"]/following-sibling::h:span[1][@class="fallback-cue"])' \
+    "$fb/o/sv/groups/r.html")" "(på finska)" "a visible cue after the fallback link"
+eq "$(x 'string(//h:h1/h:span[@class="fallback-cue"][@lang="sv"])' "$pg")" "(på finska)" \
+    "a visible cue in the fallback h1, in the page's language"
 eq "$(x 'string(//h:nav[contains(@class,"breadcrumbs")]//h:span[@aria-current="page"]/@lang)' \
     "$fb/o/sv/actors/kela.html")" "" "a translated title is not marked"
 end

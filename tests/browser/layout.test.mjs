@@ -144,3 +144,43 @@ test('phone: the levels of support are cards, one under another', async () => {
 	await page.screenshot({ path: join(SHOTS, 'segments-360.png') });
 	await page.done();
 });
+
+test('headings: a permalink shows when it has focus and leads to its heading', async () => {
+	const page = await newPage({ viewport: { width: 1280, height: 900 } });
+	await page.goto(server.url + firstOf('service').u);
+	const link = page.locator('main .heading .permalink').first();
+	assert.equal(await link.evaluate((a) => getComputedStyle(a).opacity), '0', 'hidden until wanted');
+	let found = false;
+	for (let i = 0; i < 80 && !found; i++) {
+		await page.keyboard.press('Tab');
+		found = await page.evaluate(() => document.activeElement.classList.contains('permalink'));
+	}
+	assert.ok(found, 'Tab reaches a permalink');
+	const r = await page.evaluate(() => {
+		const a = document.activeElement;
+		const h = a.parentElement.querySelector('h2, h3, h4');
+		const b = a.getBoundingClientRect();
+		return { href: a.getAttribute('href'), id: h.id, opacity: getComputedStyle(a).opacity,
+			name: a.textContent.trim(), heading: h.textContent.trim(), w: b.width, left: b.left };
+	});
+	assert.equal(r.opacity, '1', 'visible with focus');
+	assert.ok(r.w > 0 && r.left >= 0, 'inside the window');
+	assert.equal(r.href, '#' + r.id);
+	assert.ok(r.name.endsWith(r.heading), `its name "${r.name}" says which heading`);
+	await page.keyboard.press('Enter');
+	assert.equal(await page.evaluate(() => location.hash), r.href);
+	await page.done();
+});
+
+test('services: previous and next go through the services group by group', async () => {
+	const page = await newPage({ viewport: { width: 1280, height: 900 } });
+	await page.goto(server.url + 'services/index.html');
+	const order = await page.evaluate(() => [...document.querySelectorAll('main ul li > a')]
+		.map((a) => a.getAttribute('href').replace(/^(\.\.\/)*/, '')));
+	assert.ok(order.length >= 3);
+	await page.goto(server.url + order[1]);
+	assert.equal(await page.getAttribute('a[rel="prev"]', 'href').then((h) => h.replace(/^(\.\.\/)*/, '')), order[0]);
+	await page.click('a[rel="next"]');
+	await page.waitForURL('**/' + order[2]);
+	await page.done();
+});

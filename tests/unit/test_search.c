@@ -119,7 +119,7 @@ guide(struct page_ctx *pc, xmlNodePtr main, const void *arg)
 
 	pages_render_entity(pc, main, e);
 	toc_insert(pc, main);
-	toc_guide_pager(pc, main, e);
+	toc_pager(pc, main, e);
 }
 
 /* Asserts that the strings of want occur in s in this order. */
