@@ -613,3 +613,26 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 	free(b.stage);
 	return rc;
 }
+
+static size_t pages_counted; /* for count_page: nftw takes no argument */
+
+static int
+count_page(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	size_t len = strlen(path);
+
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_F && len > 5 && strcmp(path + len - 5, ".html") == 0)
+		pages_counted++;
+	return 0;
+}
+
+size_t
+build_count_pages(const char *out_dir)
+{
+	pages_counted = 0;
+	nftw(out_dir, count_page, 16, FTW_PHYS);
+	return pages_counted;
+}

@@ -19,4 +19,7 @@
 int build_site(const struct model *m, const char *theme_dir,
     const char *out_dir, struct diag_list *dl);
 
+/* The number of .html pages below out_dir (for the summary line). */
+size_t build_count_pages(const char *out_dir);
+
 #endif

@@ -219,3 +219,101 @@ diag_merge(struct diag_list *dst, struct diag_list *src)
 	src->len = src->cap = 0;
 	src->nerrors = 0;
 }
+
+void
+diag_print_summary(const struct diag_list *dl, FILE *out, const char *tail)
+{
+	size_t e = diag_errors(dl), w = diag_warnings(dl);
+
+	fprintf(out, "kartta: %zu error%s, %zu warning%s%s%s\n", e,
+	    e == 1 ? "" : "s", w, w == 1 ? "" : "s", tail ? "; " : "",
+	    tail ? tail : "");
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void
+print_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c < 0x20 || c == 0x7F)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+/* A relative file path as a URI reference: every byte but unreserved
+ * characters and '/' percent-encoded. */
+static void
+print_json_uri(FILE *out, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	fputc('"', out);
+	for (; *path; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+		    c == '~' || c == '/')
+			fputc(c, out);
+		else
+			fprintf(out, "%%%c%c", hex[c >> 4], hex[c & 15]);
+	}
+	fputc('"', out);
+}
+
+/*
+ * SARIF 2.1.0, one run, one result per diagnostic in sorted order; for
+ * GitHub code scanning, which shows every result (workflow annotations
+ * stop at 10 a step).  Columns are Unicode code points, as kartta counts
+ * them, and the run says so (columnKind).
+ */
+void
+diag_print_sarif(struct diag_list *dl, FILE *out, const char *version)
+{
+	size_t i;
+
+	diag_sort_unique(dl);
+	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0."
+	    "json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+	    "      \"tool\": {\n        \"driver\": {\n"
+	    "          \"name\": \"kartta\",\n          \"version\": ", out);
+	print_json_string(out, version);
+	fputs(",\n          \"rules\": [\n"
+	    "            {\n              \"id\": \"content\",\n"
+	    "              \"shortDescription\": { \"text\": \"A problem in "
+	    "the handbook's content\" }\n            }\n          ]\n"
+	    "        }\n      },\n"
+	    "      \"columnKind\": \"unicodeCodePoints\",\n"
+	    "      \"results\": [", out);
+	for (i = 0; i < dl->len; i++) {
+		const struct diag *d = &dl->items[i];
+		unsigned line = d->line ? d->line : 1;
+		unsigned col = d->line && d->col ? d->col : 1;
+
+		fputs(i ? ",\n" : "\n", out);
+		fprintf(out, "        {\n          \"ruleId\": \"content\",\n"
+		    "          \"level\": \"%s\",\n"
+		    "          \"message\": { \"text\": ",
+		    d->sev == DIAG_ERROR ? "error" : "warning");
+		print_json_string(out, d->msg);
+		fputs(" },\n          \"locations\": [\n            {\n"
+		    "              \"physicalLocation\": {\n"
+		    "                \"artifactLocation\": { \"uri\": ", out);
+		print_json_uri(out, d->file);
+		fprintf(out, " },\n                \"region\": { \"startLine\": "
+		    "%u, \"startColumn\": %u }\n              }\n            }\n"
+		    "          ]\n        }", line, col);
+	}
+	fputs(dl->len ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n",
+	    out);
+}

@@ -25,6 +25,7 @@ enum diag_severity {
 enum diag_format {
 	DIAG_FORMAT_PLAIN,  /* file:line:col: error: message */
 	DIAG_FORMAT_GITHUB, /* ::error file=…,line=…,col=…::message */
+	DIAG_FORMAT_SARIF,  /* SARIF 2.1.0 JSON: diag_print_sarif */
 };
 
 struct diag_list;
@@ -45,6 +46,19 @@ size_t diag_warnings(const struct diag_list *dl);
 
 /* Sorts (file, line, col, then order of discovery) and prints all. */
 void diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt);
+
+/*
+ * The one-line summary at the end of a run, on out:
+ * "kartta: 2 errors, 5 warnings" and "; " tail when tail is not NULL.
+ */
+void diag_print_summary(const struct diag_list *dl, FILE *out,
+    const char *tail);
+
+/*
+ * Sorts and prints all as one SARIF 2.1.0 log (JSON) for GitHub code
+ * scanning; version is kartta's.
+ */
+void diag_print_sarif(struct diag_list *dl, FILE *out, const char *version);
 
 /* Moves every diagnostic of src into dst; src is left empty. */
 void diag_merge(struct diag_list *dst, struct diag_list *src);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -19,8 +20,10 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github]\n"
-    "       kartta check [-c CONTENT] [--format=plain|github]\n"
+    "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github|sarif]\n"
+    "                    [--missing-translations=summary|each|off] [-q]\n"
+    "       kartta check [-c CONTENT] [--format=plain|github|sarif]\n"
+    "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta export REF [-c CONTENT] -f svg|pdf|png -o FILE [--paper PAPER]\n"
     "                    [--lang LANG] [--dpi N]\n"
     "       kartta --help | --version\n";
@@ -40,8 +43,13 @@ static const char help_text[] =
     "  -t, --theme DIR     theme (default: the installed default theme)\n"
     "  -o, --output DIR    output folder (default: output); replaced only\n"
     "                      when the whole build succeeds\n"
-    "  --format=FORMAT     diagnostics as plain FILE:LINE:COL lines, or as\n"
-    "                      GitHub Actions annotations (github)\n"
+    "  --format=FORMAT     diagnostics as plain FILE:LINE:COL lines, as\n"
+    "                      GitHub Actions annotations (github), or as one\n"
+    "                      SARIF 2.1.0 log on standard output (sarif)\n"
+    "  --missing-translations=MODE\n"
+    "                      summary: one warning per file (default); each:\n"
+    "                      one per text; off: none\n"
+    "  -q, --quiet         no summary line at the end\n"
     "\n"
     "export options:\n"
     "  -f, --format FMT    svg, pdf or png (default: from FILE's extension)\n"
@@ -62,6 +70,8 @@ struct options {
 	const char *output;   /* output folder (export: the file) */
 	int output_set;       /* -o was given */
 	enum diag_format format;
+	int quiet;            /* -q: no summary line */
+	enum resolve_missing missing; /* --missing-translations */
 	const char *ref;      /* export: what to draw */
 	int has_fmt;          /* export: -f was given */
 	enum diagram_format fmt; /* export: the picture format */
@@ -127,6 +137,25 @@ parse_options(int argc, char *argv[], struct options *o)
 			o->command = a;
 			continue;
 		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			o->quiet = 1;
+			continue;
+		}
+		if (nlen > 2 && strncmp(a, "--missing-translations", nlen) == 0) {
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs summary, each or off",
+				    a);
+			if (strcmp(v, "summary") == 0)
+				o->missing = RESOLVE_MISSING_SUMMARY;
+			else if (strcmp(v, "each") == 0)
+				o->missing = RESOLVE_MISSING_EACH;
+			else if (strcmp(v, "off") == 0)
+				o->missing = RESOLVE_MISSING_OFF;
+			else
+				return usage_error("unknown mode \"%s\" "
+				    "(summary, each or off)", v);
+			continue;
+		}
 		if (strcmp(a, "-c") == 0 ||
 		    (nlen > 2 && strncmp(a, "--content", nlen) == 0)) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL)
@@ -146,7 +175,7 @@ parse_options(int argc, char *argv[], struct options *o)
 		} else if (strcmp(a, "-f") == 0 ||
 		    (nlen > 2 && strncmp(a, "--format", nlen) == 0)) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL)
-				return usage_error("%s needs plain or github "
+				return usage_error("%s needs plain, github or sarif "
 				    "(diagnostics), or svg, pdf or png (export)",
 				    a);
 			/* One option, two kinds of value: the picture
@@ -157,13 +186,15 @@ parse_options(int argc, char *argv[], struct options *o)
 				o->format = DIAG_FORMAT_GITHUB;
 			else if (strcmp(v, "plain") == 0)
 				o->format = DIAG_FORMAT_PLAIN;
+			else if (strcmp(v, "sarif") == 0)
+				o->format = DIAG_FORMAT_SARIF;
 			else if (o->command != NULL &&
 			    strcmp(o->command, "export") == 0)
 				return usage_error("unknown format \"%s\" "
 				    "(svg, pdf or png)", v);
 			else
 				return usage_error("unknown format \"%s\" "
-				    "(plain or github)", v);
+				    "(plain, github or sarif)", v);
 		} else if (nlen > 2 && strncmp(a, "--paper", nlen) == 0) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL ||
 			    (o->paper = export_paper_parse(v)) < 0)
@@ -238,6 +269,43 @@ default_theme(void)
 	return xstrdup(KARTTA_DATADIR "/themes/default");
 }
 
+/*
+ * The last line on standard error: counts, and for a build what was
+ * written and how long it took.  A clean check says nothing, so that
+ * "no output" still means "nothing to fix".
+ */
+static void
+print_summary(const struct options *o, const struct diag_list *dl, int rc,
+    size_t nmissing, const struct timespec *t0)
+{
+	struct timespec t1;
+	char *tail = NULL, *missing = NULL;
+	double secs;
+
+	if (nmissing > 0 && o->missing != RESOLVE_MISSING_OFF)
+		missing = xasprintf("%zu text%s not translated", nmissing,
+		    nmissing == 1 ? "" : "s");
+	if (strcmp(o->command, "build") == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		secs = (double)(t1.tv_sec - t0->tv_sec) +
+		    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+		if (rc == KARTTA_EXIT_OK) {
+			size_t pages = build_count_pages(o->output);
+
+			tail = xasprintf("%s%s%zu page%s written in %.1f s",
+			    missing ? missing : "", missing ? "; " : "", pages,
+			    pages == 1 ? "" : "s", secs);
+		} else
+			tail = xasprintf("%s%snothing was written",
+			    missing ? missing : "", missing ? "; " : "");
+		diag_print_summary(dl, stderr, tail);
+	} else if (strcmp(o->command, "check") == 0 &&
+	    (diag_errors(dl) > 0 || diag_warnings(dl) > 0))
+		diag_print_summary(dl, stderr, missing);
+	free(tail);
+	free(missing);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -246,13 +314,22 @@ main(int argc, char *argv[])
 	struct model *m;
 	char *theme;
 	int rc;
+	size_t nmissing = 0;
+	struct timespec t0;
 
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
 		return rc;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	dl = diag_list_new();
 	m = load_content(o.content, dl);
-	if (m != NULL)
-		resolve_model(m, dl);
+	if (m != NULL) {
+		struct resolve_opts ro;
+
+		memset(&ro, 0, sizeof(ro));
+		ro.missing = o.missing;
+		resolve_model_opts(m, dl, &ro);
+		nmissing = ro.nmissing;
+	}
 	rc = KARTTA_EXIT_OK;
 	if (m == NULL || diag_errors(dl) > 0)
 		rc = KARTTA_EXIT_CONTENT;
@@ -273,13 +350,12 @@ main(int argc, char *argv[])
 		rc = export_run(m, &eo, dl);
 	}
 	diagram_cleanup();
-	diag_print(dl, stderr, o.format);
-	if (rc == KARTTA_EXIT_CONTENT && diag_errors(dl) > 0 &&
-	    strcmp(o.command, "build") == 0)
-		fprintf(stderr, "kartta: %zu error%s, %zu warning%s; "
-		    "nothing was written\n", diag_errors(dl),
-		    diag_errors(dl) == 1 ? "" : "s", diag_warnings(dl),
-		    diag_warnings(dl) == 1 ? "" : "s");
+	if (o.format == DIAG_FORMAT_SARIF)
+		diag_print_sarif(dl, stdout, KARTTA_VERSION);
+	else
+		diag_print(dl, stderr, o.format);
+	if (!o.quiet)
+		print_summary(&o, dl, rc, nmissing, &t0);
 	model_free(m);
 	diag_list_free(dl);
 	return rc;

@@ -304,6 +304,8 @@ struct site {
 	char *file;              /* owned display path of site.yaml */
 	struct text title;
 	struct list languages;   /* struct choice over lang_names */
+	struct list partial_languages; /* struct choice: still being
+	                                * translated, so no warnings */
 	struct text region;
 	struct text publisher;
 	struct text description; /* md */

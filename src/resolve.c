@@ -15,6 +15,13 @@ struct resolver {
 	struct model *m;          /* being resolved */
 	struct diag_list *dl;     /* where problems go */
 	struct md_env env;        /* for md_check */
+	struct resolve_opts *opts; /* options; counts missing texts */
+	unsigned partial;         /* 1 << lang: partial site languages */
+	const char *file;         /* the file being walked */
+	struct pos missing_at[LANG_COUNT]; /* its first text lacking each */
+	struct buf missing[LANG_COUNT];    /* the keys of those texts */
+	size_t nmissing[LANG_COUNT];       /* how many */
+	enum lang shown[LANG_COUNT];       /* the language shown instead */
 };
 
 enum kind
@@ -224,7 +231,8 @@ resolve_ref(struct resolver *r, struct ref *ref)
 }
 
 static void
-check_translations(struct resolver *r, const struct text *t)
+check_translations(struct resolver *r, const struct field *f,
+    const struct text *t)
 {
 	const struct site *site = &r->m->site;
 	size_t i;
@@ -232,16 +240,60 @@ check_translations(struct resolver *r, const struct text *t)
 	if (site->nlangs < 2 || t->pos.line == 0)
 		return;
 	for (i = 0; i < site->nlangs; i++) {
-		enum lang used;
+		enum lang l = site->langs[i], used;
 
-		if (t->part[site->langs[i]].s != NULL)
+		if (t->part[l].s != NULL)
 			continue;
-		if (text_get(t, site, site->langs[i], &used) == NULL)
+		if (text_get(t, site, l, &used) == NULL)
 			return; /* no text at all: nothing to translate */
-		diag_warning(r->dl, t->pos, "no \"%s\" translation; the \"%s\" "
-		    "text is shown instead", lang_names[site->langs[i]],
-		    lang_names[used]);
+		if (r->partial & (1u << l))
+			continue;
+		r->opts->nmissing++;
+		if (r->opts->missing == RESOLVE_MISSING_EACH)
+			diag_warning(r->dl, t->pos, "no \"%s\" translation; "
+			    "the \"%s\" text is shown instead", lang_names[l],
+			    lang_names[used]);
+		if (r->opts->missing != RESOLVE_MISSING_SUMMARY)
+			continue;
+		if (r->nmissing[l]++ == 0) {
+			r->missing_at[l] = t->pos;
+			r->shown[l] = used;
+		}
+		if (r->nmissing[l] <= 8)
+			buf_printf(&r->missing[l], "%s%s",
+			    r->nmissing[l] > 1 ? ", " : "",
+			    f->key[0] ? f->key : "entry");
+		else if (r->nmissing[l] == 9)
+			buf_puts(&r->missing[l], ", …");
 	}
+}
+
+/* Starts the missing-translation summary of a file. */
+static void
+missing_begin(struct resolver *r, const char *file)
+{
+	r->file = file;
+}
+
+/* One warning per language for the file just walked, at its first
+ * text lacking that language, naming the keys. */
+static void
+missing_end(struct resolver *r)
+{
+	size_t l;
+
+	for (l = 0; l < LANG_COUNT; l++) {
+		if (r->nmissing[l] == 0)
+			continue;
+		diag_warning(r->dl, r->missing_at[l], "no \"%s\" translation "
+		    "of %zu text%s in this file (%s); the \"%s\" text is "
+		    "shown instead", lang_names[l], r->nmissing[l],
+		    r->nmissing[l] == 1 ? "" : "s", r->missing[l].data,
+		    lang_names[r->shown[l]]);
+		buf_free(&r->missing[l]);
+		r->nmissing[l] = 0;
+	}
+	r->file = NULL;
 }
 
 static void
@@ -264,7 +316,7 @@ visit(const struct field *f, void *value, unsigned flags, void *arg)
 	case FT_TEXT:
 	case FT_MD:
 		t = value;
-		check_translations(r, t);
+		check_translations(r, f, t);
 		for (i = 0; i < LANG_COUNT; i++) {
 			struct text_part *p = &t->part[i];
 			struct md_origin o;
@@ -334,7 +386,10 @@ check_guide_languages(struct resolver *r, const struct guide *g)
 		enum lang l = site->langs[i];
 		struct pos at = { shown->file, 1, 1 };
 
-		if (g->variant[l].file == NULL)
+		if (g->variant[l].file != NULL || (r->partial & (1u << l)))
+			continue;
+		r->opts->nmissing++;
+		if (r->opts->missing != RESOLVE_MISSING_OFF)
 			diag_warning(r->dl, at, "no \"%s\" version of this "
 			    "guide (guides/%s.%s.md); the \"%s\" one is shown",
 			    lang_names[l], g->e.id, lang_names[l],
@@ -752,23 +807,43 @@ fill_back_links(struct model *m)
 void
 resolve_model(struct model *m, struct diag_list *dl)
 {
+	struct resolve_opts opts;
+
+	memset(&opts, 0, sizeof(opts));
+	resolve_model_opts(m, dl, &opts);
+}
+
+void
+resolve_model_opts(struct model *m, struct diag_list *dl,
+    struct resolve_opts *opts)
+{
 	struct resolver r;
 	size_t k, i;
 
 	memset(&r, 0, sizeof(r));
 	r.m = m;
 	r.dl = dl;
+	r.opts = opts;
+	opts->nmissing = 0;
+	for (i = 0; i < m->site.partial_languages.len; i++)
+		r.partial |= 1u << ((struct choice *)
+		    m->site.partial_languages.items)[i].v;
 	r.env.exists = env_exists;
 	r.env.suggest = env_suggest;
 	r.env.asset_url = env_asset_check;
 	r.env.arg = &r;
+	missing_begin(&r, m->site.file);
 	schema_walk(&schema_site, &m->site, 0, visit, &r);
+	missing_end(&r);
 	for (k = 0; k < KIND_COUNT; k++) {
 		if (k == KIND_GUIDE)
 			continue;
-		for (i = 0; i < m->set[k].len; i++)
+		for (i = 0; i < m->set[k].len; i++) {
+			missing_begin(&r, m->set[k].items[i]->file);
 			schema_walk(schema_of_kind[k], m->set[k].items[i],
 			    k == KIND_PATH ? F_PATHLINT : 0, visit, &r);
+			missing_end(&r);
+		}
 	}
 	resolve_guides(&r);
 	check_part_of_cycles(&r);

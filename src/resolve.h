@@ -11,8 +11,23 @@
 #include "md.h"
 #include "model.h"
 
+/* How missing translations are told (--missing-translations). */
+enum resolve_missing {
+	RESOLVE_MISSING_SUMMARY, /* one warning per file (the default) */
+	RESOLVE_MISSING_EACH,    /* one warning per text and language */
+	RESOLVE_MISSING_OFF,     /* none */
+};
+
+struct resolve_opts {
+	enum resolve_missing missing; /* how missing translations are told */
+	size_t nmissing;              /* out: texts lacking a translation */
+};
+
 /* Resolves and checks m in place; every problem goes to dl. */
 void resolve_model(struct model *m, struct diag_list *dl);
+/* The same with options; opts->nmissing is set. */
+void resolve_model_opts(struct model *m, struct diag_list *dl,
+    struct resolve_opts *opts);
 
 /*
  * The position of byte off of a text part's string: exact for one-line

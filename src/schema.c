@@ -181,6 +181,10 @@ static const struct field site_fields[] = {
 	{ .key = "languages", .type = FT_LIST, .flags = F_NONEMPTY,
 	  .elem = &lang_elem, F(struct site, languages),
 	  .doc = "fi, sv, en; the first is the default" },
+	{ .key = "partial_languages", .type = FT_LIST, .elem = &lang_elem,
+	  F(struct site, partial_languages),
+	  .doc = "languages still being translated: a missing translation "
+	  "in them is not warned about" },
 	{ .key = "region", .type = FT_TEXT, F(struct site, region) },
 	{ .key = "publisher", .type = FT_TEXT, F(struct site, publisher) },
 	{ .key = "description", .type = FT_MD, F(struct site, description) },

@@ -62,7 +62,7 @@ fi
 # Checks the shape and order of the plain diagnostics in $1.
 check_shape() {
 	awk '
-	/^kartta: [0-9]+ errors?, [0-9]+ warnings?; nothing was written$/ {
+	/^kartta: [0-9]+ errors?, [0-9]+ warnings?(; .*)?$/ {
 		next
 	}
 	!/^[^:]+:[0-9]+:[0-9]+: (error|warning): ./ &&

@@ -697,12 +697,41 @@ begin format-github
 k 1 check --format=github -c "$tmp/broken"
 if [ ! -s "$tmp/err" ]; then
 	fail "no annotations"
-elif grep -v '^::\(error\|warning\) file=[^,:]*\(,line=[0-9][0-9]*\)\{0,1\}\(,col=[0-9][0-9]*\)\{0,1\}::..*$' "$tmp/err" >"$tmp/d"; then
+elif grep -v '^::\(error\|warning\) file=[^,:]*\(,line=[0-9][0-9]*\)\{0,1\}\(,col=[0-9][0-9]*\)\{0,1\}::..*$' "$tmp/err" |
+    grep -v '^kartta: [0-9]* errors\{0,1\}, [0-9]* warnings\{0,1\}' >"$tmp/d"; then
 	fail "lines that are not GitHub annotations:"
 	sed 's/^/      /' "$tmp/d" | head -n 10 >>"$tmp/why"
 fi
 grep -q '^::error file=.*/services/rikki\.yaml,line=2,col=8::unknown group "olematon"' "$tmp/err" ||
     fail "the unknown group is not annotated at rikki.yaml line 2 col 8"
+end
+
+# --format=sarif: one SARIF 2.1.0 log on standard output, validated by
+# python3-jsonschema and compared with the plain diagnostics.
+begin format-sarif
+if k 1 check --format=sarif -c "$tmp/broken"; then
+	cp "$tmp/out" "$tmp/log.sarif"
+	grep -q '^kartta: 1 error' "$tmp/err" ||
+	    fail "no summary line on standard error"
+	k 1 check -c "$tmp/broken"
+	python3 tests/tools/sarif_check.py "$tmp/log.sarif" "$tmp/err" \
+	    >"$tmp/d" 2>&1 || { fail "SARIF check:"; sed 's/^/      /' "$tmp/d" \
+	    | head -n 20 >>"$tmp/why"; }
+fi
+end
+
+# The summary line of a build (its time normalised), and --quiet.
+begin summary-line
+if k 0 build -c tests/fixtures/full -o "$tmp/sum-out"; then
+	sed 's/ in [0-9]*\.[0-9] s$/ in T s/' "$tmp/err" >"$tmp/d"
+	n=$(find "$tmp/sum-out" -name '*.html' | wc -l)
+	printf 'kartta: 0 errors, 0 warnings; %s pages written in T s\n' \
+	    "$n" | diff -u - "$tmp/d" >"$tmp/diff" ||
+	    { fail "summary line:"; cat "$tmp/diff" >>"$tmp/why"; }
+fi
+if k 0 build -q -c tests/fixtures/full -o "$tmp/sum-out"; then
+	[ -s "$tmp/err" ] && fail "--quiet printed: $(head -n 1 "$tmp/err")"
+fi
 end
 
 exit $anyfail

@@ -531,9 +531,10 @@ test_translations(void **state)
 	test_put_file(t->dir, "groups/h.yaml", "name: { fi: Vain suomeksi }\n");
 	m = load(t, &d);
 	DIAGS(d,
-	    "C/groups/g.yaml:2:10: warning: no \"fi\" translation; the \"sv\" "
-	    "text is shown instead\n"
-	    "C/groups/h.yaml:1:7: warning: no \"sv\" translation; the \"fi\" "
+	    "C/groups/g.yaml:2:10: warning: no \"fi\" translation of 1 text "
+	    "in this file (summary); the \"sv\" text is shown instead\n"
+	    "C/groups/h.yaml:1:7: warning: no \"sv\" translation of 1 text "
+	    "in this file (name); the \"fi\" "
 	    "text is shown instead\n");
 	assert_int_equal(m->site.nlangs, 2);
 	assert_int_equal(m->site.langs[0], LANG_SV);
