@@ -15,6 +15,7 @@
 #include "diagram.h"
 #include "diag.h"
 #include "export.h"
+#include "init.h"
 #include "load.h"
 #include "resolve.h"
 #include "util.h"
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta check [-c CONTENT] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
+    "       kartta init [DIR]\n"
     "       kartta export REF [-c CONTENT] -f svg|pdf|png -o FILE [--paper PAPER]\n"
     "                    [--lang LANG] [--dpi N]\n"
     "       kartta --help | --version\n";
@@ -35,6 +37,8 @@ static const char help_text[] =
     "commands:\n"
     "  build    check the content, then write the handbook to OUTPUT\n"
     "  check    check the content and report every problem; write nothing\n"
+    "  init     write a new handbook's skeleton into DIR (default:\n"
+    "           content), which must be new or empty\n"
     "  export   draw one diagram (REF: map:ID, path:ID, decision:ID or\n"
     "           flow:ID) into FILE as SVG, PDF or PNG\n"
     "\n"
@@ -126,8 +130,9 @@ parse_options(int argc, char *argv[], struct options *o)
 			puts("kartta " KARTTA_VERSION);
 			exit(KARTTA_EXIT_OK);
 		} else if (a[0] != '-' || strcmp(a, "-") == 0) {
-			if (o->command != NULL && strcmp(o->command,
-			    "export") == 0 && o->ref == NULL) {
+			if (o->command != NULL && (strcmp(o->command,
+			    "export") == 0 || strcmp(o->command, "init") == 0)
+			    && o->ref == NULL) {
 				o->ref = a;
 				continue;
 			}
@@ -224,9 +229,9 @@ parse_options(int argc, char *argv[], struct options *o)
 	if (o->command == NULL)
 		return usage_error("%s", "a command is needed");
 	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check") &&
-	    strcmp(o->command, "export") != 0)
-		return usage_error("unknown command \"%s\" (build, check or "
-		    "export)", o->command);
+	    strcmp(o->command, "export") != 0 && strcmp(o->command, "init"))
+		return usage_error("unknown command \"%s\" (build, check, "
+		    "export or init)", o->command);
 	if (strcmp(o->command, "export") == 0) {
 		if (o->ref == NULL)
 			return usage_error("%s", "export needs a REF such as "
@@ -306,6 +311,24 @@ print_summary(const struct options *o, const struct diag_list *dl, int rc,
 	free(missing);
 }
 
+/* kartta init [DIR]: the skeleton, then what to do next. */
+static int
+run_init(const struct options *o)
+{
+	struct diag_list *dl = diag_list_new();
+	const char *dir = o->ref ? o->ref : "content";
+	int rc = init_run(dir, dl);
+
+	diag_print(dl, stderr, o->format == DIAG_FORMAT_SARIF ?
+	    DIAG_FORMAT_PLAIN : o->format);
+	if (rc == KARTTA_EXIT_OK && !o->quiet)
+		printf("kartta: a new handbook in %s: check it with\n"
+		    "  kartta check -c %s\nand build it with\n"
+		    "  kartta build -c %s -o OUTPUT\n", dir, dir, dir);
+	diag_list_free(dl);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -319,6 +342,8 @@ main(int argc, char *argv[])
 
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
 		return rc;
+	if (strcmp(o.command, "init") == 0)
+		return run_init(&o);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	dl = diag_list_new();
 	m = load_content(o.content, dl);

@@ -734,4 +734,39 @@ if k 0 build -q -c tests/fixtures/full -o "$tmp/sum-out"; then
 fi
 end
 
+# kartta init: a skeleton that checks and builds clean; never into a
+# folder that holds anything, never through a symbolic link.
+begin init
+if k 0 init "$tmp/hb"; then
+	[ -f "$tmp/hb/site.yaml" ] || fail "no site.yaml"
+	for kind in actors groups services paths segments decisions maps \
+	    flows guides; do
+		ls "$tmp/hb/$kind" 2>/dev/null | grep -q . ||
+		    fail "no $kind in the skeleton"
+	done
+	grep -q 'languages: \[fi, sv\]' "$tmp/hb/site.yaml" ||
+	    fail "the skeleton is not bilingual"
+	k 0 check -c "$tmp/hb" && [ -s "$tmp/err" ] &&
+	    fail "check of the skeleton printed: $(head -n 1 "$tmp/err")"
+	if k 0 build -c "$tmp/hb" -o "$tmp/hb-out"; then
+		grep -q '^kartta: 0 errors, 0 warnings; [0-9]* pages written' \
+		    "$tmp/err" || fail "build of the skeleton: $(cat "$tmp/err")"
+		[ -f "$tmp/hb-out/sv/index.html" ] || fail "no Swedish pages"
+	fi
+fi
+mkdir -p "$tmp/full-dir"
+echo mine >"$tmp/full-dir/notes.txt"
+k 2 init "$tmp/full-dir"
+[ "$(ls "$tmp/full-dir")" = notes.txt ] && [ "$(cat "$tmp/full-dir/notes.txt")" = mine ] ||
+    fail "init wrote into a folder that was not empty"
+grep -q 'is not empty' "$tmp/err" || fail "no reason given: $(cat "$tmp/err")"
+mkdir -p "$tmp/link-target"
+ln -s "$tmp/link-target" "$tmp/link"
+k 2 init "$tmp/link"
+[ -z "$(ls "$tmp/link-target")" ] || fail "init wrote through a symbolic link"
+ln -s "$tmp/nowhere" "$tmp/dangling"
+k 2 init "$tmp/dangling"
+[ -e "$tmp/nowhere" ] && fail "init created the target of a dangling link"
+end
+
 exit $anyfail
