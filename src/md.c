@@ -1,5 +1,14 @@
 /*
- * Markdown through libcmark into libxml2 nodes.
+ * Markdown through cmark-gfm into libxml2 nodes.
+ *
+ * Syntax.  CommonMark with three of GitHub's extensions: tables,
+ * strikethrough (~~x~~) and autolinks (www.…, https://…, e-mail
+ * addresses written bare).  Raw HTML is parsed as CommonMark says, so
+ * that it can be found and shown as text, never passed through: inside
+ * table cells too.  The tagfilter extension is not used, as no HTML
+ * reaches a page.  The extensions are registered once per process, the
+ * first time md_parse runs (cmark-gfm keeps them in a global list that
+ * is only read afterwards).
  *
  * Positions.  cmark's block positions (start line, start byte column)
  * are reliable; its inline positions are not: they are byte columns, the
@@ -20,11 +29,13 @@
 #include "md.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 
 struct md_doc {
 	cmark_node *root;        /* owned */
@@ -33,6 +44,8 @@ struct md_doc {
 	size_t *line;            /* owned; byte offset of each line's start */
 	size_t nlines;           /* entries in line, at least 1 */
 	struct md_origin origin; /* where src sits in its file */
+	int no_autolink;         /* parsed without the autolink extension */
+	int no_table;            /* parsed without the table extension */
 };
 
 static const char *const ref_names[MD_REF_COUNT] = {
@@ -168,6 +181,143 @@ xml_clean(const char *s)
 	return buf_detach(&b);
 }
 
+/* ---- cmark-gfm ---- */
+
+/* The extensions md_parse attaches, by cmark-gfm's names. */
+static const char *const gfm_extensions[] = { "table", "strikethrough",
+	"autolink" };
+
+/*
+ * Two of the extensions cost more than linear time or memory on some
+ * texts, so md_parse leaves them out of a text where they would:
+ *
+ * - autolink turns each bare e-mail address of a text into a link by
+ *   copying the rest of the text, for up to about a thousand addresses
+ *   a text: a paragraph of n bytes full of addresses costs 1000 n bytes
+ *   (4 GiB for a 4 MiB file).  Bounded from above by counting each run
+ *   of non-blank lines (a paragraph, a table) as one text: the number
+ *   of "@" in it, at most 1000, times its length.
+ * - table parses a row of n cells in time quadratic in n (up to its
+ *   limit of 65,535 cells: seconds a row).  Bounded from above by the
+ *   sum over the lines of the square of the "|" in each.
+ *
+ * Above its budget, the extension is not used for that text (it is
+ * parsed as plain CommonMark, as before cmark-gfm) and md_check says
+ * so.  No table or list of addresses that people write comes near.
+ */
+#define AUTOLINK_COPIES 1000
+#define AUTOLINK_BUDGET ((size_t)64 << 20) /* bytes copied */
+#define TABLE_BUDGET ((size_t)1 << 24)     /* sum of pipes squared */
+
+static void
+gfm_costs(const char *src, size_t len, size_t *autolink, size_t *table)
+{
+	size_t i = 0, start = 0, ats = 0, pipes = 0;
+	int line_blank = 1, run = 0;
+
+	*autolink = *table = 0;
+	for (i = 0; i <= len; i++) {
+		char c = i < len ? src[i] : '\n';
+
+		if (c != '\n' && c != '\r') {
+			if (c != ' ' && c != '\t') {
+				if (!run) {
+					run = 1;
+					start = i;
+				}
+				line_blank = 0;
+			}
+			ats += c == '@';
+			pipes += c == '|';
+			continue;
+		}
+		*table += pipes * pipes;
+		pipes = 0;
+		/* A blank line, or the end, closes the run of lines. */
+		if ((line_blank || i == len) && run) {
+			*autolink += (ats < AUTOLINK_COPIES ? ats :
+			    AUTOLINK_COPIES) * (i - start);
+			run = 0;
+			ats = 0;
+		}
+		line_blank = 1;
+		if (*autolink > AUTOLINK_BUDGET && *table > TABLE_BUDGET)
+			return;
+	}
+}
+
+/*
+ * Returns the document tree of src[0..len); the caller frees it with
+ * cmark_node_free().  Never CMARK_OPT_UNSAFE: raw HTML stays in the tree
+ * as HTML nodes, which md_check reports and md_render shows as text.
+ * autolink and table say whether to attach those extensions.
+ */
+static cmark_node *
+parse_gfm(const char *src, size_t len, int autolink, int table)
+{
+	cmark_parser *p;
+	cmark_node *root;
+	size_t i;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	if ((p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8)) == NULL)
+		fatal_oom();
+	for (i = 0; i < ARRAY_LEN(gfm_extensions); i++) {
+		cmark_syntax_extension *ext;
+
+		if ((!autolink && strcmp(gfm_extensions[i], "autolink") == 0) ||
+		    (!table && strcmp(gfm_extensions[i], "table") == 0))
+			continue;
+		ext = cmark_find_syntax_extension(gfm_extensions[i]);
+		/* Only a broken installation lacks one: a system error. */
+		if (ext == NULL || !cmark_parser_attach_syntax_extension(p,
+		    ext)) {
+			fprintf(stderr, "kartta: cmark-gfm has no \"%s\" "
+			    "extension\n", gfm_extensions[i]);
+			exit(KARTTA_EXIT_SYSTEM);
+		}
+	}
+	cmark_parser_feed(p, src, len);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	if (root == NULL)
+		fatal_oom();
+	return root;
+}
+
+/*
+ * What a node is, core and extension types alike.  The extensions'
+ * node types are numbers assigned when they are registered and declared
+ * in no installed header, so extension nodes are told apart by the type
+ * name their extension gives them.
+ */
+enum md_node {
+	N_OTHER,         /* the core types: use cmark_node_get_type */
+	N_TABLE,
+	N_TABLE_ROW,     /* a header row or a body row */
+	N_TABLE_CELL,
+	N_STRIKETHROUGH,
+};
+
+static enum md_node
+node_ext(cmark_node *n)
+{
+	const char *name;
+
+	if (cmark_node_get_syntax_extension(n) == NULL)
+		return N_OTHER;
+	name = cmark_node_get_type_string(n);
+	if (strcmp(name, "table") == 0)
+		return N_TABLE;
+	if (strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0)
+		return N_TABLE_ROW;
+	if (strcmp(name, "table_cell") == 0)
+		return N_TABLE_CELL;
+	if (strcmp(name, "strikethrough") == 0)
+		return N_STRIKETHROUGH;
+	return N_OTHER;
+}
+
 /* ---- Documents ---- */
 
 struct md_doc *
@@ -175,7 +325,7 @@ md_parse(const char *text, size_t len, const struct md_origin *origin)
 {
 	struct md_doc *doc = xcalloc(1, sizeof(*doc));
 	struct buf b = { 0 };
-	size_t i, cap = 0;
+	size_t i, cap = 0, cost_autolink, cost_table;
 
 	clean_append(&b, text, len, 1);
 	doc->len = b.len;
@@ -204,11 +354,11 @@ md_parse(const char *text, size_t len, const struct md_origin *origin)
 			    sizeof(size_t)) = i + 1;
 	}
 
-	/* Never CMARK_OPT_UNSAFE; raw HTML is turned into text below. */
-	doc->root = cmark_parse_document(doc->src, doc->len,
-	    CMARK_OPT_VALIDATE_UTF8);
-	if (doc->root == NULL)
-		fatal_oom();
+	gfm_costs(doc->src, doc->len, &cost_autolink, &cost_table);
+	doc->no_autolink = cost_autolink > AUTOLINK_BUDGET;
+	doc->no_table = cost_table > TABLE_BUDGET;
+	doc->root = parse_gfm(doc->src, doc->len, !doc->no_autolink,
+	    !doc->no_table);
 	return doc;
 }
 
@@ -545,6 +695,24 @@ plain_append(struct buf *b, cmark_node *node)
 				buf_putc(b, '\n');
 			break;
 		default:
+			/* A table: a line per row, cells apart by a space. */
+			if (ev != CMARK_EVENT_ENTER)
+				break;
+			switch (node_ext(n)) {
+			case N_TABLE_ROW:
+				if (buf_open_line(b))
+					buf_putc(b, '\n');
+				break;
+			case N_TABLE_CELL:
+				if (cmark_node_previous(n) != NULL &&
+				    cmark_node_first_child(n) != NULL &&
+				    buf_open_line(b) &&
+				    b->data[b->len - 1] != ' ')
+					buf_putc(b, ' ');
+				break;
+			default:
+				break;
+			}
 			break;
 		}
 	}
@@ -729,14 +897,18 @@ dest_context(const struct md_doc *doc, size_t at, size_t len, int def)
  * Returns the offset of the destination url of a link or image (image
  * set) that opened with the cursor at open, searching as the comment at
  * the top of this file says, and moves the cursor past it when found in
- * the block.
+ * the block.  bare is the link's text when it could be an autolink of
+ * the extension (see autolink_text), else NULL; *autolink is set when
+ * the link was found as such, written with no link syntax at all.
  */
 static size_t
-check_locate(struct check *c, const char *url, size_t open, int image)
+check_locate(struct check *c, const char *url, size_t open, int image,
+    const char *bare, int *autolink)
 {
 	const struct md_doc *doc = c->doc;
 	size_t len = strlen(url), at, from;
 
+	*autolink = 0;
 	for (from = c->cursor;
 	    (at = find(c, from, c->rend, url, len)) != (size_t)-1;
 	    from = at + 1)
@@ -744,6 +916,13 @@ check_locate(struct check *c, const char *url, size_t open, int image)
 			c->cursor = at + len;
 			return at;
 		}
+	/* An autolink of the extension: its text stands in the source. */
+	if (bare != NULL && (at = find(c, c->cursor, c->rend, bare,
+	    strlen(bare))) != (size_t)-1) {
+		c->cursor = at + strlen(bare);
+		*autolink = 1;
+		return at;
+	}
 	for (from = 0;
 	    (at = find(c, from, doc->len, url, len)) != (size_t)-1;
 	    from = at + 1)
@@ -861,6 +1040,29 @@ image_alone(cmark_node *node)
 	    cmark_node_last_child(p) == node;
 }
 
+/*
+ * Returns the text of a link that the autolink extension may have made
+ * from a bare www.…, http(s)://…, e-mail address or mailto: in the text:
+ * its one text child when url is that text, or it after "http://" or
+ * "mailto:"; else NULL.  Borrowed from the node.
+ */
+static const char *
+autolink_text(cmark_node *link, const char *url)
+{
+	cmark_node *t = cmark_node_first_child(link);
+	const char *lit;
+
+	if (t == NULL || t != cmark_node_last_child(link) ||
+	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(t)) == NULL || *lit == '\0')
+		return NULL;
+	if (strcmp(url, lit) == 0 ||
+	    (strncmp(url, "http://", 7) == 0 && strcmp(url + 7, lit) == 0) ||
+	    (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0))
+		return lit;
+	return NULL;
+}
+
 static void
 check_dest(struct check *c, cmark_node *node, size_t open)
 {
@@ -870,12 +1072,18 @@ check_dest(struct check *c, cmark_node *node, size_t open)
 	enum md_ref_kind kind = MD_REF_SERVICE;
 	enum url_class cls;
 	struct pos at;
+	int autolink;
 	char *u;
 
 	if (url == NULL)
 		url = "";
 	cls = url_classify(url, scheme, &kind);
-	at = doc_pos(c->doc, check_locate(c, url, open, image));
+	at = doc_pos(c->doc, check_locate(c, url, open, image,
+	    image ? NULL : autolink_text(node, url), &autolink));
+	/* A bare ftp://… or xmpp:… was plain text before the extension
+	 * and is shown as such: nothing to warn about. */
+	if (autolink && cls == URL_OTHER)
+		return;
 	switch (cls) {
 	case URL_ENTITY:
 		check_ref(c, url, kind, image, image_alone(node), at);
@@ -937,6 +1145,15 @@ md_check(const struct md_doc *doc, const struct md_env *env,
 	c.dl = dl;
 	c.rend = doc->len;
 	c.budget = 32 * doc->len + (1u << 20);
+	if (doc->no_autolink)
+		diag_warning(dl, doc_pos(doc, 0), "too many e-mail addresses "
+		    "in long paragraphs: bare web and e-mail addresses of this "
+		    "text are not made into links (write <https://…> or "
+		    "[text](url), or split the paragraphs)");
+	if (doc->no_table)
+		diag_warning(dl, doc_pos(doc, 0), "too many \"|\" on some "
+		    "lines: the tables of this text are shown as text (a "
+		    "table row may have at most a few thousand cells)");
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
@@ -983,6 +1200,14 @@ md_check(const struct md_doc *doc, const struct md_env *env,
 			    "allowed; it is shown as text");
 			break;
 		default:
+			/* A table row is one line of the source, like a
+			 * paragraph for finding its links. */
+			if (ev != CMARK_EVENT_ENTER || node_ext(n) != N_TABLE_ROW)
+				break;
+			c.rstart = doc_offset(doc,
+			    cmark_node_get_start_line(n), 1);
+			c.rend = line_end(doc, line_of(doc, c.rstart));
+			c.cursor = c.rstart;
 			break;
 		}
 	}
@@ -1004,6 +1229,10 @@ struct render {
 	int inline_only;            /* md_render_inline */
 	int in_link;                /* inside an <a>: no nested links */
 	int blocks;                 /* inline_only: blocks rendered so far */
+	const uint8_t *align;       /* current table: 'l', 'c', 'r' or 0 */
+	unsigned ncols;             /* … entries in align */
+	unsigned col;               /* current row: index of the next cell */
+	int header_row;             /* current row is the table's head */
 };
 
 static xmlNodePtr
@@ -1309,6 +1538,60 @@ render_leaf(struct render *r, cmark_node *n, xmlNodePtr cur)
 }
 
 /*
+ * render_enter for the extensions' nodes.  A table becomes <table> with
+ * its head row in <thead> (cells <th scope="col">) and the other rows in
+ * one <tbody>; a column's alignment is a class (align-left, -center,
+ * -right), never a style attribute.  Inline only, cells are separated by
+ * spaces.  Strikethrough is <del>.
+ */
+static xmlNodePtr
+render_enter_ext(struct render *r, cmark_node *n, xmlNodePtr cur)
+{
+	static const char *const align_class[] = { "align-left",
+		"align-center", "align-right" };
+	xmlNodePtr e, last;
+	int a;
+
+	switch (node_ext(n)) {
+	case N_TABLE:
+		r->align = cmark_gfm_extensions_get_table_alignments(n);
+		r->ncols = cmark_gfm_extensions_get_table_columns(n);
+		return r->inline_only ? cur : el_add(r, cur, "table");
+	case N_TABLE_ROW:
+		r->col = 0;
+		r->header_row = cmark_gfm_extensions_get_table_row_is_header(n);
+		if (r->inline_only)
+			return cur;
+		if (r->header_row)
+			return el_add(r, el_add(r, cur, "thead"), "tr");
+		last = xmlGetLastChild(cur);
+		if (last == NULL || !xmlStrEqual(last->name, BAD_CAST "tbody"))
+			last = el_add(r, cur, "tbody");
+		return el_add(r, last, "tr");
+	case N_TABLE_CELL:
+		a = r->align != NULL && r->col < r->ncols ? r->align[r->col] : 0;
+		r->col++;
+		if (r->inline_only) {
+			if (cmark_node_first_child(n) != NULL &&
+			    r->blocks++ > 0)
+				text_add(r, cur, " ");
+			return cur;
+		}
+		e = el_add(r, cur, r->header_row ? "th" : "td");
+		if (r->header_row)
+			prop_set(e, "scope", "col");
+		if (a == 'l' || a == 'c' || a == 'r')
+			prop_set(e, "class", align_class[a == 'l' ? 0 :
+			    a == 'c' ? 1 : 2]);
+		return e;
+	case N_STRIKETHROUGH:
+		return el_add(r, cur, "del");
+	default:
+		return cur;
+	}
+}
+
+/*
  * Returns the element that the children of container node n go into,
  * having added it to cur (cur itself when n adds no element).  May move
  * the iterator past n's children.
@@ -1372,7 +1655,7 @@ render_enter(struct render *r, cmark_iter *it, cmark_node *n,
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		return cur;
 	default:
-		return cur;
+		return render_enter_ext(r, n, cur);
 	}
 }
 

@@ -1,10 +1,13 @@
 /*
- * Markdown: CommonMark text parsed by libcmark (this module alone talks
- * to it), checked for entity links, unsafe URLs and raw HTML, and
- * rendered straight into libxml2 nodes, so that everything is escaped by
+ * Markdown: CommonMark text with GitHub's tables, strikethrough and
+ * autolinks, parsed by cmark-gfm (this module alone talks to it),
+ * checked for entity links, unsafe URLs and raw HTML, and rendered
+ * straight into libxml2 nodes, so that everything is escaped by
  * construction.  Raw HTML is never passed through: it is shown as text.
- * Nothing here keeps global state; a parsed document is only read after
- * md_parse, so several threads may render documents at once.
+ * Nothing here keeps state of its own; a parsed document is only read
+ * after md_parse, so several threads may render documents at once.
+ * cmark-gfm registers its extensions in a process-wide list on the
+ * first md_parse, so the first call must not race another.
  */
 #ifndef KARTTA_MD_H
 #define KARTTA_MD_H

@@ -11,7 +11,9 @@ what=${1:-build}
 # package:kind:probe; a probe is a pkg-config module (pc), a command
 # (cmd) or a file that the package installs (file).
 build_pkgs="gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config
-libcmark-dev:pc:libcmark libxml2-dev:pc:libxml-2.0
+libcmark-gfm-dev:pc:libcmark-gfm
+libcmark-gfm-extensions-dev:file:/usr/include/cmark-gfm-core-extensions.h
+libxml2-dev:pc:libxml-2.0
 libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1
 libcairo2-dev:pc:cairo libvoikko-dev:pc:libvoikko
 voikko-fi:file:/usr/lib/voikko/5/mor-standard/mor.vfst

@@ -709,6 +709,149 @@ test_ref_kind_names(void **state)
 	assert_int_equal(k, MD_REF_FLOW);
 }
 
+static void
+test_tables(void **state)
+{
+	struct fake f;
+	struct md_env env = fake_env(&f);
+
+	(void)state;
+	/* Head in <thead> with scope, alignment as classes, cells escaped,
+	 * raw HTML shown as text, links checked as anywhere else. */
+	assert_render("| Vaihe | <b>Kuka</b> | Kesto |\n|:--|:-:|--:|\n"
+	    "| [Kokeilu](service:tyokokeilu) | a & b \\| c | "
+	    "<script>x</script> |\n| [x](javascript:y) |\n", &env,
+	    "<div><table><thead><tr>"
+	    "<th scope=\"col\" class=\"align-left\">Vaihe</th>"
+	    "<th scope=\"col\" class=\"align-center\">&lt;b&gt;Kuka&lt;/b&gt;"
+	    "</th><th scope=\"col\" class=\"align-right\">Kesto</th></tr>"
+	    "</thead><tbody><tr><td class=\"align-left\">"
+	    "<a href=\"../service/tyokokeilu.html\">Kokeilu</a></td>"
+	    "<td class=\"align-center\">a &amp; b | c</td>"
+	    "<td class=\"align-right\">&lt;script&gt;x&lt;/script&gt;</td>"
+	    "</tr><tr><td class=\"align-left\">x</td>"
+	    "<td class=\"align-center\"/><td class=\"align-right\"/></tr>"
+	    "</tbody></table></div>");
+	/* No alignment, no body. */
+	assert_render("a | b\n--|--\n", NULL,
+	    "<div><table><thead><tr><th scope=\"col\">a</th>"
+	    "<th scope=\"col\">b</th></tr></thead></table></div>");
+}
+
+static void
+test_table_text(void **state)
+{
+	static const char md[] = "Ennen\n\n| a | b |\n|---|---|\n"
+	    "| *c* | |\n| d | e |\n";
+	struct md_doc *m = md_parse(md, sizeof(md) - 1, NULL);
+	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(d, NULL, BAD_CAST "span", NULL);
+	char *got;
+
+	(void)state;
+	got = md_text_plain(m);
+	assert_string_equal(got, "Ennen\na b\nc\nd e");
+	free(got);
+	xmlDocSetRootElement(d, root);
+	md_render_inline(m, NULL, root);
+	got = dump(d, root);
+	assert_string_equal(got, "<span>Ennen a b <em>c</em> d e</span>");
+	free(got);
+	md_doc_free(m);
+	xmlFreeDoc(d);
+}
+
+static void
+test_table_check(void **state)
+{
+	struct fake f;
+	struct md_env env = fake_env(&f);
+
+	(void)state;
+	assert_check("Intro [a](service:tyokokeilu)\n\n"
+	    "| Palvelu | Huom |\n|---|---|\n"
+	    "| [b](service:tyokokelu) | <i>x</i> |\n"
+	    "| ä [c](map:eiole) | [d](vbscript:x) |\n", NULL, &env,
+	    "g.md:5:7: error: unknown service \"tyokokelu\" (did you mean "
+	    "\"tyokokeilu\"?)\n"
+	    "g.md:5:28: warning: raw HTML is not allowed; it is shown as "
+	    "text\n"
+	    "g.md:5:32: warning: raw HTML is not allowed; it is shown as "
+	    "text\n"
+	    "g.md:6:9: error: unknown map \"eiole\"\n"
+	    "g.md:6:26: warning: link to vbscript: URL is not allowed; it "
+	    "is shown as text\n");
+}
+
+static void
+test_strikethrough_autolinks(void **state)
+{
+	struct fake f;
+	struct md_env env = fake_env(&f);
+
+	(void)state;
+	assert_render("~~vanha~~ uusi: www.kela.fi, https://te-palvelut.fi/x "
+	    "ja neuvonta@example.fi; ftp://f.example.fi ja "
+	    "xmpp:a@example.fi jäävät tekstiksi.", NULL,
+	    "<div><p><del>vanha</del> uusi: <a href=\"http://www.kela.fi\">"
+	    "www.kela.fi</a>, <a href=\"https://te-palvelut.fi/x\">"
+	    "https://te-palvelut.fi/x</a> ja "
+	    "<a href=\"mailto:neuvonta@example.fi\">neuvonta@example.fi</a>; "
+	    "ftp://f.example.fi ja xmpp:a@example.fi jäävät tekstiksi."
+	    "</p></div>");
+	/* A bare address that was text before is not warned about; one
+	 * written as a link is.  Positions after autolinks stay right. */
+	assert_check("www.x.fi ftp://f.fi a@b.fi [a](service:ei) <ftp://g.fi>\n"
+	    "xmpp:q@r.fi [b](servce:tyokokeilu)\n", NULL, &env,
+	    "g.md:1:32: error: unknown service \"ei\"\n"
+	    "g.md:1:45: warning: link to ftp: URL is not allowed; it is "
+	    "shown as text\n"
+	    "g.md:2:17: warning: link to servce: URL is not allowed; it is "
+	    "shown as text (did you mean \"service:\"?)\n");
+}
+
+static void
+test_extension_budgets(void **state)
+{
+	struct buf b = { 0 };
+	char *got, *out;
+	size_t i;
+
+	(void)state;
+	/* Ten thousand addresses in one paragraph: no autolinks. */
+	for (i = 0; i < 10000; i++)
+		buf_puts(&b, "a@b.fi ");
+	got = render(b.data, NULL);
+	assert_null(strstr(got, "<a "));
+	free(got);
+	out = check_at(b.data, NULL, NULL);
+	assert_non_null(strstr(out, "g.md:1:1: warning: too many e-mail "
+	    "addresses in long paragraphs"));
+	free(out);
+	/* The same addresses a paragraph each are links. */
+	buf_free(&b);
+	for (i = 0; i < 10000; i++)
+		buf_puts(&b, "a@b.fi\n\n");
+	got = render(b.data, NULL);
+	assert_non_null(strstr(got, "<a href=\"mailto:a@b.fi\">"));
+	free(got);
+	/* A row of 5000 cells: the table is text. */
+	buf_free(&b);
+	buf_puts(&b, "| a |\n|---|\n");
+	for (i = 0; i < 5000; i++)
+		buf_puts(&b, "|");
+	got = render(b.data, NULL);
+	assert_null(strstr(got, "<table>"));
+	assert_non_null(strstr(got, "<p>| a |\n|---|\n||||"));
+	free(got);
+	out = check_at(b.data, NULL, NULL);
+	assert_string_equal(out, "g.md:1:1: warning: too many \"|\" on some "
+	    "lines: the tables of this text are shown as text (a table row "
+	    "may have at most a few thousand cells)\n");
+	free(out);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -736,6 +879,11 @@ main(void)
 		cmocka_unit_test(test_text_plain),
 		cmocka_unit_test(test_clean_check),
 		cmocka_unit_test(test_ref_kind_names),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_text),
+		cmocka_unit_test(test_table_check),
+		cmocka_unit_test(test_strikethrough_autolinks),
+		cmocka_unit_test(test_extension_budgets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
