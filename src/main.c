@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "export.h"
 #include "init.h"
+#include "schema_json.h"
 #include "load.h"
 #include "resolve.h"
 #include "util.h"
@@ -26,6 +27,7 @@ static const char usage_text[] =
     "       kartta check [-c CONTENT] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta init [DIR]\n"
+    "       kartta schema [-o DIR]\n"
     "       kartta export REF [-c CONTENT] -f svg|pdf|png -o FILE [--paper PAPER]\n"
     "                    [--lang LANG] [--dpi N]\n"
     "       kartta --help | --version\n";
@@ -39,6 +41,8 @@ static const char help_text[] =
     "  check    check the content and report every problem; write nothing\n"
     "  init     write a new handbook's skeleton into DIR (default:\n"
     "           content), which must be new or empty\n"
+    "  schema   write JSON Schemas of every kind into DIR (default:\n"
+    "           schema), for completion in editors\n"
     "  export   draw one diagram (REF: map:ID, path:ID, decision:ID or\n"
     "           flow:ID) into FILE as SVG, PDF or PNG\n"
     "\n"
@@ -229,9 +233,10 @@ parse_options(int argc, char *argv[], struct options *o)
 	if (o->command == NULL)
 		return usage_error("%s", "a command is needed");
 	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check") &&
-	    strcmp(o->command, "export") != 0 && strcmp(o->command, "init"))
+	    strcmp(o->command, "export") != 0 && strcmp(o->command, "init") &&
+	    strcmp(o->command, "schema") != 0)
 		return usage_error("unknown command \"%s\" (build, check, "
-		    "export or init)", o->command);
+		    "export, init or schema)", o->command);
 	if (strcmp(o->command, "export") == 0) {
 		if (o->ref == NULL)
 			return usage_error("%s", "export needs a REF such as "
@@ -344,6 +349,13 @@ main(int argc, char *argv[])
 		return rc;
 	if (strcmp(o.command, "init") == 0)
 		return run_init(&o);
+	if (strcmp(o.command, "schema") == 0) {
+		dl = diag_list_new();
+		rc = schema_json_run(o.output_set ? o.output : "schema", dl);
+		diag_print(dl, stderr, DIAG_FORMAT_PLAIN);
+		diag_list_free(dl);
+		return rc;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	dl = diag_list_new();
 	m = load_content(o.content, dl);

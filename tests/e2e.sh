@@ -769,4 +769,26 @@ k 2 init "$tmp/dangling"
 [ -e "$tmp/nowhere" ] && fail "init created the target of a dangling link"
 end
 
+# kartta schema: JSON Schemas from the tables, checked by
+# python3-jsonschema: the default content, the full fixture and a new
+# skeleton pass; known bad files are refused.
+begin schema
+if k 0 schema -o "$tmp/schema" && k 0 init "$tmp/schema-hb"; then
+	for kind in site actor group service path segment decision map flow \
+	    guide; do
+		[ -s "$tmp/schema/$kind.schema.json" ] ||
+		    fail "no $kind.schema.json"
+	done
+	python3 tests/tools/schema_check.py "$tmp/schema" good content \
+	    tests/fixtures/full "$tmp/schema-hb" >"$tmp/d" 2>&1 ||
+	    { fail "valid content refused:"; head -n 20 "$tmp/d" >>"$tmp/why"; }
+	python3 tests/tools/schema_check.py "$tmp/schema" bad \
+	    tests/fixtures/schema-bad/*/*.yaml >"$tmp/d" 2>&1 ||
+	    { fail "bad content accepted:"; head -n 20 "$tmp/d" >>"$tmp/why"; }
+	k 0 schema -o "$tmp/schema2" &&
+	    diff -r "$tmp/schema" "$tmp/schema2" >/dev/null ||
+	    fail "two runs of kartta schema differ"
+fi
+end
+
 exit $anyfail

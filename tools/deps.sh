@@ -20,6 +20,7 @@ voikko-fi:file:/usr/lib/voikko/5/mor-standard/mor.vfst
 libstemmer-dev:file:/usr/include/libstemmer.h"
 test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
 python3-jsonschema:file:/usr/lib/python3/dist-packages/jsonschema/__init__.py
+python3-yaml:file:/usr/lib/python3/dist-packages/yaml/__init__.py
 mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
 chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
 npm:cmd:npm"
