@@ -1004,7 +1004,8 @@ out:
 
 /* Reports a link or image whose URL is not allowed. */
 static void
-check_refused(struct check *c, const char *scheme, int image, struct pos at)
+check_refused(struct check *c, const char *scheme, const char *url,
+    int image, struct pos at)
 {
 	static const char *const known[] = { "http", "https", "mailto",
 		"tel" };
@@ -1019,6 +1020,17 @@ check_refused(struct check *c, const char *scheme, int image, struct pos at)
 	for (i = 0; i < ARRAY_LEN(known); i++)
 		suggest_offer(&s, known[i]);
 	best = scheme[0] != '\0' ? suggest_result(&s) : NULL;
+	for (i = 0; best != NULL && !image && i < MD_REF_COUNT; i++)
+		if (strcmp(best, ref_names[i]) == 0) {
+			/* servce:tyokokeilu: a misspelt entity link, which
+			 * would ship as plain text. */
+			const char *rest = strchr(url, ':');
+
+			diag_error(c->dl, at, "unknown link scheme \"%s:\" (did "
+			    "you mean \"%s:%s\"?)", scheme, best,
+			    rest ? rest + 1 : "");
+			return;
+		}
 	if (best != NULL)
 		snprintf(hint, sizeof(hint), " (did you mean \"%s:\"?)", best);
 	if (image)
@@ -1089,6 +1101,11 @@ check_dest(struct check *c, cmark_node *node, size_t open)
 		check_ref(c, url, kind, image, image_alone(node), at);
 		break;
 	case URL_RELATIVE:
+		if (!image && c->env != NULL && c->env->page_check != NULL &&
+		    (u = c->env->page_check(c->env->arg, url)) != NULL) {
+			diag_error(c->dl, at, "%s", u);
+			free(u);
+		}
 		if (!image || c->env == NULL || c->env->asset_url == NULL)
 			break;
 		if ((u = c->env->asset_url(c->env->arg, url)) == NULL)
@@ -1101,14 +1118,14 @@ check_dest(struct check *c, cmark_node *node, size_t open)
 		break;
 	case URL_CONTACT:
 		if (image)
-			check_refused(c, scheme, image, at);
+			check_refused(c, scheme, url, image, at);
 		break;
 	case URL_DATA_IMAGE:
 		if (!image)
-			check_refused(c, scheme, image, at);
+			check_refused(c, scheme, url, image, at);
 		break;
 	case URL_OTHER:
-		check_refused(c, scheme, image, at);
+		check_refused(c, scheme, url, image, at);
 		break;
 	}
 }

@@ -70,6 +70,12 @@ struct md_env {
 	 * suggest_offer().  May be NULL (no suggestions).
 	 */
 	void (*suggest)(void *arg, enum md_ref_kind kind, struct suggest *s);
+	/*
+	 * For a relative link (no scheme, not an image): returns NULL if
+	 * it is fine, else what is wrong with it (a page the build does not
+	 * write), malloc'd; md_check reports it as an error.  May be NULL.
+	 */
+	char *(*page_check)(void *arg, const char *url);
 	void *arg;                 /* passed to every callback */
 };
 

@@ -18,6 +18,7 @@ struct resolver {
 	struct resolve_opts *opts; /* options; counts missing texts */
 	unsigned partial;         /* 1 << lang: partial site languages */
 	const char *file;         /* the file being walked */
+	const char *base;         /* its pages' folder: "services", "" */
 	struct pos missing_at[LANG_COUNT]; /* its first text lacking each */
 	struct buf missing[LANG_COUNT];    /* the keys of those texts */
 	size_t nmissing[LANG_COUNT];       /* how many */
@@ -101,6 +102,74 @@ env_asset_check(void *arg, const char *path)
 	struct resolver *r = arg;
 
 	return model_asset_published(r->m, path) ? xstrdup(path) : NULL;
+}
+
+/*
+ * A relative link to a built page of an entity that does not exist
+ * ("../services/tyokokeiluu.html"): resolved from the folder of the
+ * page the text is on (r->base); links that leave the handbook, point
+ * elsewhere than an entity's page, or cannot be told are not judged.
+ * Returns what is wrong (caller frees) or NULL.
+ */
+static char *
+env_page_check(void *arg, const char *url)
+{
+	struct resolver *r = arg;
+	char *path = xstrndup(url, strcspn(url, "?#")), *seg[64], *p, *tok;
+	char *msg = NULL, *save = NULL;
+	size_t n = 0, i, len;
+	int k = -1;
+	struct suggest sg;
+
+	if (r->base != NULL && r->base[0] != '\0')
+		seg[n++] = (char *)r->base;
+	for (tok = strtok_r(path, "/", &save); tok != NULL;
+	    tok = strtok_r(NULL, "/", &save)) {
+		if (strcmp(tok, ".") == 0)
+			continue;
+		if (strcmp(tok, "..") == 0) {
+			if (n == 0)
+				goto out; /* above the handbook: not judged */
+			n--;
+		} else if (n < ARRAY_LEN(seg))
+			seg[n++] = tok;
+		else
+			goto out;
+	}
+	i = 0;
+	if (n == 3)
+		for (k = 1; k < LANG_COUNT; k++)
+			if (strcmp(seg[0], lang_names[k]) == 0)
+				i = 1;
+	if (n - i != 2)
+		goto out;
+	for (k = 0; kind_dirs[k]; k++)
+		if (strcmp(seg[i], kind_dirs[k]) == 0)
+			break;
+	len = strlen(seg[i + 1]);
+	if (kind_dirs[k] == NULL || len <= 5 ||
+	    strcmp(seg[i + 1] + len - 5, ".html") != 0)
+		goto out;
+	p = seg[i + 1];
+	p[len - 5] = '\0';
+	if (strcmp(p, "index") == 0 || !id_valid(p) ||
+	    model_find(r->m, (enum kind)k, p) != NULL ||
+	    model_is_unreadable(r->m, (enum kind)k, p))
+		goto out;
+	suggest_init(&sg, p);
+	for (i = 0; i < r->m->set[k].len; i++)
+		suggest_offer(&sg, r->m->set[k].items[i]->id);
+	if (suggest_result(&sg))
+		msg = xasprintf("link to \"%s\": there is no %s \"%s\" (did "
+		    "you mean \"%s\"? an entity link such as %s:%s does not "
+		    "depend on folders)", url, kind_names[k], p,
+		    suggest_result(&sg), kind_names[k], suggest_result(&sg));
+	else
+		msg = xasprintf("link to \"%s\": there is no %s \"%s\" "
+		    "(no %s/%s.yaml)", url, kind_names[k], p, kind_dirs[k], p);
+out:
+	free(path);
+	return msg;
 }
 
 /* The anonymisation lint. */
@@ -831,13 +900,16 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	r.env.exists = env_exists;
 	r.env.suggest = env_suggest;
 	r.env.asset_url = env_asset_check;
+	r.env.page_check = env_page_check;
 	r.env.arg = &r;
+	r.base = "";
 	missing_begin(&r, m->site.file);
 	schema_walk(&schema_site, &m->site, 0, visit, &r);
 	missing_end(&r);
 	for (k = 0; k < KIND_COUNT; k++) {
 		if (k == KIND_GUIDE)
 			continue;
+		r.base = kind_dirs[k];
 		for (i = 0; i < m->set[k].len; i++) {
 			missing_begin(&r, m->set[k].items[i]->file);
 			schema_walk(schema_of_kind[k], m->set[k].items[i],
@@ -845,7 +917,9 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 			missing_end(&r);
 		}
 	}
+	r.base = kind_dirs[KIND_GUIDE];
 	resolve_guides(&r);
+	r.base = NULL;
 	check_part_of_cycles(&r);
 	for (i = 0; i < m->set[KIND_DECISION].len; i++)
 		check_decision(&r, (struct decision *)

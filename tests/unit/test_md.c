@@ -105,7 +105,7 @@ static struct md_env
 fake_env(struct fake *f)
 {
 	struct md_env env = { fake_exists, fake_url, fake_embed,
-		fake_asset_url, fake_suggest, f };
+		fake_asset_url, fake_suggest, NULL, f };
 
 	memset(f, 0, sizeof(*f));
 	return env;
@@ -402,8 +402,8 @@ test_unsafe_links_check(void **state)
 	    "is shown as text\n"
 	    "g.md:6:5: warning: link to data: URL is not allowed; it "
 	    "is shown as text\n"
-	    "g.md:6:27: warning: link to servce: URL is not allowed; it "
-	    "is shown as text (did you mean \"service:\"?)\n");
+	    "g.md:6:27: error: unknown link scheme \"servce:\" (did you "
+	    "mean \"service:tyokokeilu\"?)\n");
 }
 
 static void
@@ -806,8 +806,8 @@ test_strikethrough_autolinks(void **state)
 	    "g.md:1:32: error: unknown service \"ei\"\n"
 	    "g.md:1:45: warning: link to ftp: URL is not allowed; it is "
 	    "shown as text\n"
-	    "g.md:2:17: warning: link to servce: URL is not allowed; it is "
-	    "shown as text (did you mean \"service:\"?)\n");
+	    "g.md:2:17: error: unknown link scheme \"servce:\" (did you "
+	    "mean \"service:tyokokeilu\"?)\n");
 }
 
 static void
