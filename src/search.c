@@ -712,6 +712,7 @@ search_render_tags(struct page_ctx *pc, xmlNodePtr main)
 	struct entity **svcs = pages_sorted(m, KIND_SERVICE);
 	struct tag_entry *tags = NULL;
 	size_t ntags = 0, cap = 0, i, j, k;
+	xmlNodePtr list;
 
 	for (i = 0; i < m->set[KIND_SERVICE].len; i++) {
 		const struct service *s = (const struct service *)svcs[i];
@@ -746,8 +747,9 @@ search_render_tags(struct page_ctx *pc, xmlNodePtr main)
 		qsort(tags, ntags, sizeof(*tags), tag_cmp);
 	html_el(main, "h1", ui(pc->lang, UI_TAGS));
 	html_el_class(main, "p", "lead", ui(pc->lang, UI_TAGS_LEAD));
+	list = html_el_class(main, "div", "tag-list", NULL);
 	for (i = 0; i < ntags; i++) {
-		xmlNodePtr sec = html_el_class(main, "section", "tag", NULL);
+		xmlNodePtr sec = html_el_class(list, "section", "tag", NULL);
 		xmlNodePtr h = html_el(sec, "h2", tags[i].name), ul;
 
 		html_attr(h, "id", tags[i].id);

@@ -45,7 +45,7 @@ function samplePages() {
 const headerHeight = (page) => page.evaluate(() =>
 	document.querySelector('.site-header').getBoundingClientRect().height);
 
-for (const [width, height] of [[360, 740], [1280, 900]]) {
+for (const [width, height] of [[360, 740], [800, 1000], [1280, 900]]) {
 	test(`${width} px: header at most ${MAX_HEADER} px high, nothing scrolls sideways`, async () => {
 		const bad = [];
 		for (const [site, prefix] of [[server, ''], [multi, 'sv/']]) {
