@@ -1,13 +1,20 @@
 /*
- * flowagg: aggregates one flow CSV the way a build does and prints its
- * published JSON, or with -t the true counts as tab-separated lines for
- * comparison with another implementation (bench/run.sh checks them
- * against sqlite3).  Every well-formed id counts as a service.
+ * flowagg: aggregates flow CSV files the way a build does and prints
+ * the published JSON, or with -t the
+ * true counts as tab-separated lines for comparison with another
+ * implementation (bench/run.sh checks them against sqlite3).  Every
+ * well-formed id counts as a service.
  *
- *   flowagg [-tv] [-f events|transitions] [-k k] [-r rounding]
- *           [-p period] [-i id] file.csv
+ *   flowagg [-tvN] [-r rounding] [-o DIR]
+ *           [[-f events|transitions] [-k k] [-p period] [-i id]
+ *            file.csv]...
  *
- * -v prints the wall time and the peak resident memory (VmHWM) to
+ * Options before a file apply to it and to the files after it.  With
+ * one file the JSON goes to standard output; with -o every flow is
+ * written to DIR/<id>.json (ids default to flow, flow2, ...).  Flows of
+ * the same file are the same data.  -N publishes without an audit
+ * (there is none yet: tests/audit shows what that lets through).  -v
+ * prints the wall time and the peak resident memory (VmHWM) to
  * standard error.
  */
 #include <stdio.h>
@@ -55,88 +62,156 @@ peak_kib(void)
 static void
 usage(void)
 {
-	fputs("usage: flowagg [-tv] [-f events|transitions] [-k k] "
-	    "[-r rounding] [-p period] [-i id] file.csv\n", stderr);
+	fputs("usage: flowagg [-tvN] [-r rounding] [-o DIR]\n               [[-f events|transitions] [-k k] "
+	    "[-p period] [-i id] file.csv]...\n", stderr);
 	exit(2);
+}
+
+#define MAXFLOWS 16
+
+struct one {
+	struct flow_source src;
+	const char *period, *id;
+	char *data;
+	char *ownid;
+	struct flow_counts *f;
+};
+
+static double
+seconds(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct flow_source src;
+	struct one fl[MAXFLOWS];
 	struct diag_list *dl = diag_list_new();
 	struct timespec t0, t1;
-	const char *period = NULL, *id = "flow";
-	struct flow_counts *f;
-	struct buf out = { 0 };
-	int ch, truth = 0, verbose = 0, rc = 0;
-	size_t i;
+	const char *period = NULL, *id = NULL, *outdir = NULL;
+	enum flow_format fmt = FLOW_EVENTS;
+	unsigned k = 5, rounding = 1;
+	int truth = 0, verbose = 0, noaudit = 0, rc = 0, i;
+	size_t n = 0, j, m;
 
-	memset(&src, 0, sizeof(src));
-	src.format = FLOW_EVENTS;
-	src.k = 5;
-	src.rounding = 1;
-	src.service_exists = any_service;
-	while ((ch = getopt(argc, argv, "f:i:k:p:r:tv")) != -1) {
-		switch (ch) {
-		case 'f':
-			if (!flow_format_parse(optarg, &src.format))
-				usage();
-			break;
-		case 'i':
-			id = optarg;
-			break;
-		case 'k':
-			src.k = (unsigned)strtoul(optarg, NULL, 10);
-			break;
-		case 'p':
-			period = optarg;
-			break;
-		case 'r':
-			src.rounding = (unsigned)strtoul(optarg, NULL, 10);
-			break;
-		case 't':
-			truth = 1;
-			break;
-		case 'v':
-			verbose = 1;
-			break;
-		default:
-			usage();
+	memset(fl, 0, sizeof(fl));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] == '-' && a[1] != '\0' && a[2] == '\0' &&
+		    strchr("tvN", a[1]) != NULL) {
+			if (a[1] == 't')
+				truth = 1;
+			else if (a[1] == 'v')
+				verbose = 1;
+			else
+				noaudit = 1;
+			continue;
 		}
+		if (a[0] == '-' && a[1] != '\0' && a[2] == '\0') {
+			const char *v;
+
+			if (i + 1 >= argc)
+				usage();
+			v = argv[++i];
+			switch (a[1]) {
+			case 'f':
+				if (!flow_format_parse(v, &fmt))
+					usage();
+				break;
+			case 'i':
+				id = v;
+				break;
+			case 'k':
+				k = (unsigned)strtoul(v, NULL, 10);
+				break;
+			case 'p':
+				period = v;
+				break;
+			case 'r':
+				rounding = (unsigned)strtoul(v, NULL, 10);
+				break;
+			case 'o':
+				outdir = v;
+				break;
+			default:
+				usage();
+			}
+			continue;
+		}
+		if (n == MAXFLOWS)
+			usage();
+		fl[n].src.path = fl[n].src.display = a;
+		fl[n].src.format = fmt;
+		fl[n].src.k = k;
+		fl[n].src.service_exists = any_service;
+		fl[n].period = period;
+		fl[n].id = id;
+		if (id == NULL)
+			fl[n].id = fl[n].ownid = n == 0 ? xstrdup("flow") :
+			    xasprintf("flow%zu", n + 1);
+		fl[n].data = xasprintf("%s\n%d", a, (int)fmt);
+		n++;
+		id = NULL;
 	}
-	if (optind + 1 != argc)
+	if (n == 0 || (n > 1 && outdir == NULL && !truth))
 		usage();
-	src.path = src.display = argv[optind];
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	f = flow_aggregate(&src, dl);
+	for (j = 0; j < n; j++) {
+		fl[j].src.rounding = rounding;
+		fl[j].f = flow_aggregate(&fl[j].src, dl);
+		if (fl[j].f == NULL)
+			rc = 1;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	(void)noaudit;
 	diag_print(dl, stderr, DIAG_FORMAT_PLAIN);
-	if (f == NULL) {
-		rc = 1;
-		goto out;
+	for (j = 0; j < n && rc == 0; j++) {
+		struct flow_counts *f = fl[j].f;
+		struct buf out = { 0 };
+		const char *fid = fl[j].id;
+
+		if (truth) {
+			for (m = 0; m < f->nnodes; m++)
+				printf("node\t%s\t%llu\n", f->nodes[m].id,
+				    (unsigned long long)
+				    flow_node_true_count(f, m));
+			for (m = 0; m < f->nedges; m++)
+				printf("edge\t%s\t%s\t%llu\n",
+				    f->nodes[f->edges[m].from].id,
+				    f->nodes[f->edges[m].to].id,
+				    (unsigned long long)
+				    flow_edge_true_count(f, m));
+			continue;
+		}
+		flow_json_write(f, fid, fl[j].period, &out);
+		if (outdir == NULL)
+			fputs(out.data, stdout);
+		else {
+			char *path = xasprintf("%s/%s.json", outdir, fid);
+			FILE *fp = fopen(path, "w");
+
+			if (fp == NULL || fputs(out.data, fp) == EOF ||
+			    fclose(fp) != 0) {
+				perror(path);
+				rc = 3;
+			}
+			free(path);
+		}
+		buf_free(&out);
 	}
-	if (truth) {
-		for (i = 0; i < f->nnodes; i++)
-			printf("node\t%s\t%llu\n", f->nodes[i].id,
-			    (unsigned long long)flow_node_true_count(f, i));
-		for (i = 0; i < f->nedges; i++)
-			printf("edge\t%s\t%s\t%llu\n",
-			    f->nodes[f->edges[i].from].id,
-			    f->nodes[f->edges[i].to].id,
-			    (unsigned long long)flow_edge_true_count(f, i));
-	} else {
-		flow_json_write(f, id, period, &out);
-		fputs(out.data, stdout);
+	if (verbose) {
+		fprintf(stderr, "flowagg: %.3f s aggregation, peak %ld KiB\n",
+		    seconds(&t0, &t1), peak_kib());
 	}
-	if (verbose)
-		fprintf(stderr, "flowagg: %.3f s, peak %ld KiB\n",
-		    (double)(t1.tv_sec - t0.tv_sec) +
-		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, peak_kib());
-	flow_free(f);
-out:
-	buf_free(&out);
+	for (j = 0; j < n; j++) {
+		flow_free(fl[j].f);
+		free(fl[j].data);
+		free(fl[j].ownid);
+	}
 	diag_list_free(dl);
 	return rc;
 }
