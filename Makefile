@@ -39,7 +39,8 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	$(WARNFLAGS) $(SANFLAGS) $(CFLAGS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -lpthread
+# GLPK has no pkg-config file: -lglpk (src/audit.c alone uses it).
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lglpk -lm -lpthread
 
 # Search morphology (morph.c, stem.c): Voikko for Finnish and Snowball's
 # libstemmer (no .pc file) for Swedish and English, each used when it is

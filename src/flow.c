@@ -31,6 +31,10 @@ struct flow_truth {
 	uint64_t *node;       /* true node counts */
 	uint64_t *edge;       /* true edge counts */
 	unsigned char *known; /* per node: a count was known */
+	int events;           /* aggregated from events here */
+	uint64_t merged;      /* events: services merged into other */
+	uint64_t *clients;    /* events, when asked: sorted key hashes */
+	size_t nclients;
 };
 
 /* One distinct id of the CSV. */
@@ -615,9 +619,18 @@ static struct flow_counts *flow_build(struct gnode *, size_t, struct gedge *,
  * flow.  Consumes ev and cs, whose memory is freed on the way (the
  * client table first).
  */
+static int
+flow_u64_cmp(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
 static struct flow_counts *
 flow_from_events(struct evlog *ev, struct clients *cs,
-    const struct svctab *st, unsigned k, unsigned rounding)
+    const struct svctab *st, unsigned k, unsigned rounding,
+    int keep_clients)
 {
 	size_t nc = cs->n, ne = ev->n, c, i, j, nn, ng, maxrun = 0;
 	size_t *off, *svcnode;
@@ -627,8 +640,18 @@ flow_from_events(struct evlog *ev, struct clients *cs,
 	struct gedge *edges;
 	struct etab et;
 	struct flow_counts *f;
+	uint64_t merged = 0, *keys = NULL;
 	int anyrare = 0;
 
+	/* Only hashes of the keys, sorted: enough to tell two files share
+	 * clients, and nothing that could be published. */
+	if (keep_clients) {
+		keys = xreallocarray(NULL, nc + 1, sizeof(*keys));
+		for (i = j = 0; i < cs->cap; i++)
+			if (cs->slot[i].idx != 0)
+				keys[j++] = cs->slot[i].h1;
+		qsort(keys, j, sizeof(*keys), flow_u64_cmp);
+	}
 	clients_free(cs);
 
 	/* Group the events by client, in file order: a counting sort. */
@@ -670,8 +693,10 @@ flow_from_events(struct evlog *ev, struct clients *cs,
 		if (svcclients[i] >= k) {
 			nodes[nn].id = st->v[i].id;
 			nodes[nn++].count = i; /* the service, for now */
-		} else if (svcclients[i] > 0)
+		} else if (svcclients[i] > 0) {
 			anyrare = 1;
+			merged++;
+		}
 	}
 	ng = nn;
 	qsort(nodes + 1, ng - 1, sizeof(*nodes), flow_svc_cmp);
@@ -744,6 +769,10 @@ flow_from_events(struct evlog *ev, struct clients *cs,
 	if (nc == 0)
 		nn = 0;
 	f = flow_build(nodes, nn, edges, j, k, rounding);
+	f->truth->events = 1;
+	f->truth->merged = merged;
+	f->truth->clients = keys;
+	f->truth->nclients = keys != NULL ? nc : 0;
 	free(nodes);
 	free(edges);
 	return f;
@@ -854,7 +883,7 @@ flow_events(struct csv *c, struct svctab *st, const struct flow_source *src,
 		diag_warning(dl, at, "no data rows under the header: the "
 		    "flow is empty");
 	}
-	return flow_from_events(&ev, &cs, st, k, rounding);
+	return flow_from_events(&ev, &cs, st, k, rounding, src->keep_clients);
 }
 
 /* Transitions read, indexed like the service table. */
@@ -1352,6 +1381,7 @@ flow_free(struct flow_counts *f)
 		free(f->truth->node);
 		free(f->truth->edge);
 		free(f->truth->known);
+		free(f->truth->clients);
 		free(f->truth);
 	}
 	free(f);
@@ -1464,4 +1494,78 @@ flow_json_write(const struct flow_counts *f, const char *id, const char *period,
 		buf_puts(out, " }");
 	}
 	buf_puts(out, f->nedges ? " ] }\n" : "] }\n");
+}
+
+void
+flow_round_interval(uint64_t p, unsigned k, unsigned r, uint64_t *lo,
+    uint64_t *hi)
+{
+	uint64_t least = ((uint64_t)k + r - 1) / r * r;
+
+	/* flow_round(x) == p exactly for these x >= k: the nearest
+	 * multiple, halves up, lifted to least when below it. */
+	*hi = p - r / 2 + r - 1;
+	*lo = p == least ? k : p - r / 2;
+	if (*lo < k)
+		*lo = k;
+}
+
+void
+flow_hide_node(struct flow_counts *f, size_t i)
+{
+	size_t t = flow_twin(f, i);
+
+	f->nodes[i].suppressed = 1;
+	f->nodes[i].count = 0;
+	if (t != FLOW_NONE) {
+		f->nodes[t].suppressed = 1;
+		f->nodes[t].count = 0;
+	}
+}
+
+void
+flow_hide_edge(struct flow_counts *f, size_t i)
+{
+	f->edges[i].suppressed = 1;
+	f->edges[i].count = 0;
+}
+
+void
+flow_withhold(struct flow_counts *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->nnodes; i++) {
+		if (strcmp(f->nodes[i].id, "start") != 0 &&
+		    strcmp(f->nodes[i].id, "end") != 0) {
+			free(f->nodes[i].id);
+			continue;
+		}
+		f->nodes[n] = f->nodes[i];
+		f->truth->node[n] = f->truth->node[i];
+		f->truth->known[n] = f->truth->known[i];
+		n++;
+	}
+	f->nnodes = n;
+	f->nedges = 0;
+	f->withheld = 1;
+}
+
+int
+flow_is_events(const struct flow_counts *f)
+{
+	return f->truth->events;
+}
+
+uint64_t
+flow_merged(const struct flow_counts *f)
+{
+	return f->truth->merged;
+}
+
+const uint64_t *
+flow_client_hashes(const struct flow_counts *f, size_t *n)
+{
+	*n = f->truth->nclients;
+	return f->truth->clients;
 }

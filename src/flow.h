@@ -37,6 +37,9 @@ struct flow_source {
 	 * may itself be NULL. */
 	const char *(*service_suggest)(void *arg, const char *id);
 	void *arg;               /* passed to both callbacks */
+	/* events: keep hashes of the client keys (never the keys), so that
+	 * the audit can tell whether two data files share clients. */
+	int keep_clients;
 };
 
 struct flow_node {
@@ -67,6 +70,8 @@ struct flow_counts {
 	unsigned k;               /* as applied */
 	unsigned rounding;        /* as applied */
 	struct flow_truth *truth; /* private: true counts, never publish */
+	int withheld;             /* only the number of clients is kept:
+	                           * nothing else could be protected */
 };
 
 /*
@@ -102,5 +107,32 @@ void flow_json_write(const struct flow_counts *f, const char *id,
 uint64_t flow_node_true_count(const struct flow_counts *f, size_t i);
 uint64_t flow_edge_true_count(const struct flow_counts *f, size_t i);
 int flow_node_known(const struct flow_counts *f, size_t i);
+
+/*
+ * The true counts that are published as p (p >= k): rounding to the
+ * nearest multiple of r, halves up, never below the least multiple that
+ * is at least k.  What a reader knows of a published number.
+ */
+void flow_round_interval(uint64_t p, unsigned k, unsigned r, uint64_t *lo,
+    uint64_t *hi);
+
+/*
+ * For the audit (audit.c), which withholds more than flow_aggregate
+ * did: hide node i (and its twin: start and end count the same
+ * clients), hide edge i, or keep only start and end (the number of
+ * clients) when nothing less keeps the promise.
+ */
+void flow_hide_node(struct flow_counts *f, size_t i);
+void flow_hide_edge(struct flow_counts *f, size_t i);
+void flow_withhold(struct flow_counts *f);
+
+/* Public facts of the aggregation: made from events here (so every
+ * listed service had k clients), and how many services were merged
+ * into other. */
+int flow_is_events(const struct flow_counts *f);
+uint64_t flow_merged(const struct flow_counts *f);
+/* Sorted hashes of the client keys when src->keep_clients was set,
+ * else NULL with *n 0.  Never published. */
+const uint64_t *flow_client_hashes(const struct flow_counts *f, size_t *n);
 
 #endif

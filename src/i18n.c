@@ -254,6 +254,16 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 	[UI_FLOW_WITHHELD] = { "piilotettu", "dolt", "withheld" },
 	[UI_FLOW_EMPTY] = { "Aineistossa ei ole asiakkaita.",
 		"Materialet har inga klienter.", "The data has no clients." },
+	[UI_FLOW_ONLY_TOTAL] = {
+		"Vain asiakkaiden määrä julkaistaan: muista luvuista voisi "
+		"päätellä pienen asiakasryhmän, vaikka osa niistä "
+		"piilotettaisiin.",
+		"Endast antalet klienter publiceras: av de andra talen skulle "
+		"en liten grupp klienter kunna härledas även om en del av dem "
+		"doldes.",
+		"Only the number of clients is published: the other numbers "
+		"would let a small group of clients be worked out, even with "
+		"some of them withheld." },
 	[UI_DIAGRAM_MAP] = {
 		"Palvelukartta: %zu palveluryhmää, %zu palvelua ja %zu "
 		"toimijaa. Sama sisältö on luetteloina kartan sivulla.",

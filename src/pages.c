@@ -562,6 +562,8 @@ render_flow(struct page_ctx *pc, xmlNodePtr main, const struct flow *f)
 		html_text(fact(dl, ui(L, UI_FLOW_ROUNDING)), num);
 	}
 	html_el_class(main, "p", "notice", ui(L, UI_FLOW_NOTE));
+	if (c->withheld)
+		html_el_class(main, "p", "notice", ui(L, UI_FLOW_ONLY_TOTAL));
 	if (c->nnodes == 0) {
 		html_el(main, "p", ui(L, UI_FLOW_EMPTY));
 		return;

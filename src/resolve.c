@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "flow.h"
 #include "lint.h"
 #include "review.h"
@@ -23,6 +24,9 @@ struct resolver {
 	struct buf missing[LANG_COUNT];    /* the keys of those texts */
 	size_t nmissing[LANG_COUNT];       /* how many */
 	enum lang shown[LANG_COUNT];       /* the language shown instead */
+	int keep_clients;         /* several events flows: tell overlaps */
+	struct audit_flow *audit; /* flows aggregated, for the audit */
+	size_t naudit;
 };
 
 enum kind
@@ -719,29 +723,23 @@ flow_service_suggest(void *arg, const char *id)
 }
 
 /*
- * A flow's source must stay inside data/: no "..", no absolute path,
- * no symbolic link anywhere on the way.  Then it is aggregated here, so
- * that `check` reports the CSV's problems too.
+ * A file named under data/ (a flow's source, an earlier edition) must
+ * stay inside data/: no "..", no absolute path, no symbolic link
+ * anywhere on the way, and a regular file at the end.  Returns its path
+ * (caller frees) with *st, or NULL after reporting at the value.
  */
-static void
-check_flow(struct resolver *r, struct flow *f)
+static char *
+data_file(struct resolver *r, const struct str *v, const char *key,
+    struct stat *st)
 {
-	const char *s = f->source.s;
-	struct flow_source src;
+	const char *s = v->s;
 	char *full, *p;
-	struct stat st;
 
-	if (f->k.pos.line && f->k.v < r->m->site.k)
-		diag_error(r->dl, f->k.pos, "k %ld would lower the site's "
-		    "anonymity.k %ld; a flow may only raise it", f->k.v,
-		    r->m->site.k);
-	if (s == NULL)
-		return;
 	if (strstr(s, "..") != NULL || strstr(s, "//") != NULL ||
 	    strchr(s, '\\') != NULL) {
-		diag_error(r->dl, f->source.pos, "\"source\" must stay inside "
-		    "data/ (no \"..\")");
-		return;
+		diag_error(r->dl, v->pos, "\"%s\" must stay inside data/ (no "
+		    "\"..\")", key);
+		return NULL;
 	}
 	full = path_join(r->m->root, s);
 	/* Walk the path below the content folder: no link may lead out. */
@@ -751,29 +749,50 @@ check_flow(struct resolver *r, struct flow *f)
 		if (c != '/' && c != '\0')
 			continue;
 		*p = '\0';
-		if (lstat(full, &st) != 0) {
-			diag_error(r->dl, f->source.pos, "source file %s not "
-			    "found", full);
-			*p = c;
+		if (lstat(full, st) != 0) {
+			diag_error(r->dl, v->pos, "%s file %s not found",
+			    strcmp(key, "source") == 0 ? "source" :
+			    "earlier edition", full);
 			free(full);
-			return;
+			return NULL;
 		}
-		if (S_ISLNK(st.st_mode)) {
-			diag_error(r->dl, f->source.pos, "\"source\" must stay "
-			    "inside data/: %s is a symbolic link", full);
-			*p = c;
+		if (S_ISLNK(st->st_mode)) {
+			diag_error(r->dl, v->pos, "\"%s\" must stay inside "
+			    "data/: %s is a symbolic link", key, full);
 			free(full);
-			return;
+			return NULL;
 		}
 		*p = c;
 		if (c == '\0')
 			break;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_error(r->dl, f->source.pos, "source %s is not a file", full);
+	if (!S_ISREG(st->st_mode)) {
+		diag_error(r->dl, v->pos, "%s %s is not a file",
+		    strcmp(key, "source") == 0 ? "source" : "earlier edition",
+		    full);
 		free(full);
-		return;
+		return NULL;
 	}
+	return full;
+}
+
+/* A flow is aggregated here, so that `check` reports the CSV's problems
+ * too. */
+static void
+check_flow(struct resolver *r, struct flow *f)
+{
+	struct flow_source src;
+	struct stat st;
+	char *full;
+
+	if (f->k.pos.line && f->k.v < r->m->site.k)
+		diag_error(r->dl, f->k.pos, "k %ld would lower the site's "
+		    "anonymity.k %ld; a flow may only raise it", f->k.v,
+		    r->m->site.k);
+	if (f->source.s == NULL)
+		return;
+	if ((full = data_file(r, &f->source, "source", &st)) == NULL)
+		return;
 	memset(&src, 0, sizeof(src));
 	src.path = full;
 	src.display = full;
@@ -784,9 +803,38 @@ check_flow(struct resolver *r, struct flow *f)
 	src.service_exists = flow_service_exists;
 	src.service_suggest = flow_service_suggest;
 	src.arg = r;
+	src.keep_clients = r->keep_clients;
 	if (f->format.pos.line)
 		f->counts = flow_aggregate(&src, r->dl);
+	if (f->counts != NULL) {
+		struct audit_flow *a = &r->audit[r->naudit++];
+
+		/* The same file (whatever path led to it) in the same
+		 * format is the same data. */
+		a->counts = f->counts;
+		a->id = f->e.id;
+		a->data = xasprintf("%llu:%llu:%d",
+		    (unsigned long long)st.st_dev,
+		    (unsigned long long)st.st_ino, (int)src.format);
+		a->at = f->e.pos;
+	}
 	free(full);
+}
+
+/*
+ * Audits every flow together (audit.c): withholds more where combining
+ * published numbers would tell too much.
+ */
+static void
+audit_all_flows(struct resolver *r)
+{
+	size_t i;
+
+	if (r->naudit > 0)
+		audit_flows(r->audit, r->naudit, NULL, 0, r->dl, NULL);
+	for (i = 0; i < r->naudit; i++)
+		free((char *)r->audit[i].data);
+	free(r->audit);
 }
 
 /* Back-links: what points at an entity, for pages that link both ways. */
@@ -924,8 +972,13 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	for (i = 0; i < m->set[KIND_DECISION].len; i++)
 		check_decision(&r, (struct decision *)
 		    m->set[KIND_DECISION].items[i]);
+	r.audit = xcalloc(m->set[KIND_FLOW].len + 1, sizeof(*r.audit));
+	for (i = 0, k = 0; i < m->set[KIND_FLOW].len; i++)
+		k += ((struct flow *)m->set[KIND_FLOW].items[i])->format.v == 0;
+	r.keep_clients = k > 1;
 	for (i = 0; i < m->set[KIND_FLOW].len; i++)
 		check_flow(&r, (struct flow *)m->set[KIND_FLOW].items[i]);
+	audit_all_flows(&r);
 	review_check(m, dl);
 	fill_back_links(m);
 }

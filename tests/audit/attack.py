@@ -448,11 +448,28 @@ def consistent(case, tmp):
     return Solver(model, tmp).solve([], "max") is not None
 
 
+def intervals(case):
+    """(label, least, greatest) of every withheld number."""
+    tmp = tempfile.mkdtemp(prefix="kartta-attack-")
+    model, cells, _ = build(case)
+    solver = Solver(model, tmp)
+    out = []
+    for label, var, _, _, _ in cells:
+        got = solver.solve([(var, 1)], "max"), solver.solve([(var, 1)],
+                                                             "min")
+        if None not in got:
+            out.append((label, got[1][0], got[0][0]))
+    subprocess.run(["rm", "-rf", tmp])
+    return out
+
+
 def main():
-    """attack.py [-f events|transitions] [-m merged] file.json...:
-    every file one publication, all of them targets, unrelated."""
+    """attack.py [-i] [-f events|transitions] [-m merged] file.json...:
+    every file one publication, all of them targets, unrelated.  Prints
+    each broken promise (exit status 1 if any); with -i, the interval
+    of every withheld number instead."""
     import json
-    fmt, merged, pubs = "events", None, []
+    fmt, merged, pubs, show = "events", None, [], False
     args = sys.argv[1:]
     while args:
         a = args.pop(0)
@@ -460,10 +477,16 @@ def main():
             fmt = args.pop(0)
         elif a == "-m":
             merged = int(args.pop(0))
+        elif a == "-i":
+            show = True
         else:
             with open(a) as f:
                 pubs.append({"json": json.load(f), "format": fmt,
                              "merged": merged, "target": True})
+    if show:
+        for label, lo, hi in intervals({"pubs": pubs}):
+            print("%s: %d..%d" % (label, lo, hi))
+        return 0
     problems, _ = attack({"pubs": pubs})
     for p in problems:
         print(p)

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""One regression case per attack family (tests/audit/cases/<family>/:
+"""The default content's sample flow, built by kartta itself and
+attacked; then one regression case
+per attack family (tests/audit/cases/<family>/:
 log.csv, small enough to read, and case.json saying how it is published
 and what the attack is).  Each case is run twice through
 build/tests/flowagg: with -N (primary and local suppression only, what
@@ -9,8 +11,12 @@ not.
 
   regress.py BUILD [-v] [CASE...]
 """
+import csv
+import datetime
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -20,12 +26,70 @@ import props  # noqa: E402
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
 
 
+def read_events(path):
+    """Any events CSV (client,service,date in any order) as events."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    return [(r["client"], r["service"],
+             datetime.date.fromisoformat(r["date"]).toordinal())
+            for r in rows]
+
+
+def kartta_build(build, content, out):
+    got = subprocess.run([os.path.join(build, "kartta"), "build", "-c",
+                          content, "-t", "themes/default", "-o", out],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    if got.returncode != 0:
+        raise RuntimeError("kartta build failed: " + got.stderr)
+    return got.stderr
+
+
+def attack_flow(js, events, k, tmp, rel=None, other=None):
+    nodes, edges, merged = props.aggregate(events, k)
+    pubs = [{"json": js, "format": "events", "merged": merged,
+             "truth": props.truth_of(nodes, edges), "target": True}]
+    problems = []
+    props.check_published(js, nodes, edges, merged, k, js["rounding"],
+                          problems, js["flow"])
+    if other:
+        pubs.append(other)
+    case = {"pubs": pubs, "relations": [rel] if rel else []}
+    if not props.attack.consistent(case, tmp):
+        problems.append("the true counts break a public fact")
+    return problems + props.attack.attack(case, tmp)[0]
+
+
+def sample(build):
+    """The default content's sample flow, as kartta builds it."""
+    tmp = tempfile.mkdtemp(prefix="kartta-regress-")
+    try:
+        kartta_build(build, "content", os.path.join(tmp, "out"))
+        with open(os.path.join(tmp, "out", "flows",
+                               "asiakasvirrat.json")) as f:
+            js = json.load(f)
+        return attack_flow(js, read_events(
+            "content/data/asiakasvirrat-2025.csv"), 5, tmp)
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
     args = sys.argv[1:]
     build = args.pop(0)
     verbose = "-v" in args
-    names = [a for a in args if a != "-v"] or sorted(os.listdir(HERE))
+    args = [a for a in args if a != "-v"]
+    names = args or sorted(os.listdir(HERE))
     bad = 0
+    for name, test in (("sample-flow", sample),):
+        if args and name not in args:
+            continue
+        why = test(build)
+        print("%s audit-build/%s" % ("FAIL" if why else "PASS", name))
+        for w in why[:8]:
+            print("    " + w)
+        bad |= bool(why)
+    names = [n for n in names if n != "sample-flow"]
     for name in names:
         with open(os.path.join(HERE, name, "case.json")) as f:
             case = json.load(f)

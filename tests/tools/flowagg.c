@@ -1,21 +1,22 @@
 /*
- * flowagg: aggregates flow CSV files the way a build does and prints
- * the published JSON, or with -t the
+ * flowagg: aggregates flow CSV files the way a build does, audits them
+ * together (src/audit.c) and prints the published JSON, or with -t the
  * true counts as tab-separated lines for comparison with another
  * implementation (bench/run.sh checks them against sqlite3).  Every
  * well-formed id counts as a service.
  *
- *   flowagg [-tvN] [-r rounding] [-o DIR]
+ *   flowagg [-tvN] [-r rounding] [-P earlier.json]... [-o DIR]
  *           [[-f events|transitions] [-k k] [-p period] [-i id]
  *            file.csv]...
  *
  * Options before a file apply to it and to the files after it.  With
  * one file the JSON goes to standard output; with -o every flow is
  * written to DIR/<id>.json (ids default to flow, flow2, ...).  Flows of
- * the same file are the same data.  -N publishes without an audit
- * (there is none yet: tests/audit shows what that lets through).  -v
- * prints the wall time and the peak resident memory (VmHWM) to
- * standard error.
+ * the same file are the same data; -P names an earlier edition's JSON.
+ * -N skips the audit (only primary and local suppression: what kartta
+ * did before the audit, for tests that show an attack).  -v prints the
+ * wall time, the peak resident memory (VmHWM) and the audit's figures
+ * to standard error.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "diag.h"
+#include "edition.h"
 #include "flow.h"
 
 /* Any id of the content format's form is taken for a service. */
@@ -62,7 +65,8 @@ peak_kib(void)
 static void
 usage(void)
 {
-	fputs("usage: flowagg [-tvN] [-r rounding] [-o DIR]\n               [[-f events|transitions] [-k k] "
+	fputs("usage: flowagg [-tvN] [-r rounding] [-P earlier.json]... "
+	    "[-o DIR]\n               [[-f events|transitions] [-k k] "
 	    "[-p period] [-i id] file.csv]...\n", stderr);
 	exit(2);
 }
@@ -88,15 +92,20 @@ int
 main(int argc, char *argv[])
 {
 	struct one fl[MAXFLOWS];
+	struct audit_flow af[MAXFLOWS];
+	struct audit_edition ae[MAXFLOWS];
+	struct edition_flow *ed[MAXFLOWS];
+	struct audit_stats ast;
 	struct diag_list *dl = diag_list_new();
-	struct timespec t0, t1;
+	struct timespec t0, t1, t2;
 	const char *period = NULL, *id = NULL, *outdir = NULL;
 	enum flow_format fmt = FLOW_EVENTS;
 	unsigned k = 5, rounding = 1;
 	int truth = 0, verbose = 0, noaudit = 0, rc = 0, i;
-	size_t n = 0, j, m;
+	size_t n = 0, ned = 0, j, m;
 
 	memset(fl, 0, sizeof(fl));
+	memset(&ast, 0, sizeof(ast));
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -136,6 +145,15 @@ main(int argc, char *argv[])
 			case 'o':
 				outdir = v;
 				break;
+			case 'P':
+				if (ned == MAXFLOWS)
+					usage();
+				ed[ned] = edition_read(v, v, dl);
+				if (ed[ned] == NULL)
+					rc = 1;
+				else
+					ned++;
+				break;
 			default:
 				usage();
 			}
@@ -147,6 +165,7 @@ main(int argc, char *argv[])
 		fl[n].src.format = fmt;
 		fl[n].src.k = k;
 		fl[n].src.service_exists = any_service;
+		fl[n].src.keep_clients = 1;
 		fl[n].period = period;
 		fl[n].id = id;
 		if (id == NULL)
@@ -167,7 +186,25 @@ main(int argc, char *argv[])
 			rc = 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	(void)noaudit;
+	if (rc == 0 && !noaudit && !truth) {
+		for (j = 0; j < n; j++) {
+			af[j].counts = fl[j].f;
+			af[j].id = fl[j].id;
+			af[j].data = fl[j].data;
+			af[j].at.file = fl[j].src.display;
+			af[j].at.line = 0;
+			af[j].at.col = 0;
+		}
+		for (m = 0; m < ned; m++) {
+			ae[m].flow = ed[m];
+			ae[m].at.file = ed[m]->file;
+			ae[m].at.line = 0;
+			ae[m].at.col = 0;
+		}
+		if (audit_flows(af, n, ae, ned, dl, &ast) != 0)
+			rc = 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t2);
 	diag_print(dl, stderr, DIAG_FORMAT_PLAIN);
 	for (j = 0; j < n && rc == 0; j++) {
 		struct flow_counts *f = fl[j].f;
@@ -204,14 +241,22 @@ main(int argc, char *argv[])
 		buf_free(&out);
 	}
 	if (verbose) {
-		fprintf(stderr, "flowagg: %.3f s aggregation, peak %ld KiB\n",
-		    seconds(&t0, &t1), peak_kib());
+		fprintf(stderr, "flowagg: %.3f s aggregation, %.3f s audit, "
+		    "peak %ld KiB\n", seconds(&t0, &t1), seconds(&t1, &t2),
+		    peak_kib());
+		fprintf(stderr, "audit: %lu flows, %lu checks, %lu LP, %lu "
+		    "MILP, %lu pivots, %lu rounds, %lu more withheld, %lu "
+		    "flows withheld, %lu without the truth as witness\n",
+		    ast.flows, ast.checks, ast.lp, ast.milp, ast.pivots,
+		    ast.rounds, ast.hidden, ast.withheld, ast.no_truth);
 	}
 	for (j = 0; j < n; j++) {
 		flow_free(fl[j].f);
 		free(fl[j].data);
 		free(fl[j].ownid);
 	}
+	for (m = 0; m < ned; m++)
+		edition_free(ed[m]);
 	diag_list_free(dl);
 	return rc;
 }

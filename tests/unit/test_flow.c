@@ -1127,6 +1127,31 @@ pt_transitions_csv(const struct pt_log *lg, const struct pt_ref *ref,
 	return buf_detach(&b);
 }
 
+/*
+ * What a reader knows of a published number is exactly the true counts
+ * that round to it: checked against the reference rounding above.
+ */
+static void
+test_round_interval(void **state)
+{
+	unsigned k, r;
+	uint64_t x, lo, hi, p;
+
+	(void)state;
+	for (k = 3; k <= 11; k++)
+		for (r = 1; r <= 12; r++)
+			for (x = k; x < 400; x++) {
+				p = pt_round(x, k, r);
+				flow_round_interval(p, k, r, &lo, &hi);
+				assert_true(lo <= x && x <= hi);
+				assert_true(lo >= k);
+				assert_int_equal(pt_round(lo, k, r), p);
+				assert_int_equal(pt_round(hi, k, r), p);
+				assert_true(lo == k || pt_round(lo - 1, k, r) != p);
+				assert_true(pt_round(hi + 1, k, r) != p);
+			}
+}
+
 static void
 test_properties(void **state)
 {
@@ -1225,6 +1250,7 @@ main(void)
 		cmocka_unit_test(test_json_escape),
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_round_interval),
 		cmocka_unit_test(test_properties),
 	};
 

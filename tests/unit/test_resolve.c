@@ -502,7 +502,17 @@ test_flows(void **state)
 	test_put_file(t->dir, "flows/puuttuu.yaml", "title: F\nsource: data/x.csv\n"
 	    "format: transitions\n");
 	m = load(t, &d);
+	/* One client of one service: other stands for that service alone,
+	 * so the audit publishes only the number of clients. */
 	DIAGS(d,
+	    "C/flows/hyva.yaml:1:1: warning: only the number of clients of "
+	    "this flow is published: other stands for 1 service that fewer "
+	    "than 10 clients used, so the number of clients would be known "
+	    "to lie between 1 and 9 whatever is withheld\n"
+	    "C/flows/matala.yaml:1:1: warning: only the number of clients of "
+	    "this flow is published: other stands for 1 service that fewer "
+	    "than 10 clients used, so the number of clients would be known "
+	    "to lie between 1 and 9 whatever is withheld\n"
 	    "C/flows/matala.yaml:4:4: error: k 9 would lower the site's "
 	    "anonymity.k 10; a flow may only raise it\n"
 	    "C/flows/puuttuu.yaml:2:9: error: source file C/data/x.csv not "
