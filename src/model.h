@@ -288,6 +288,8 @@ struct audience {
 struct anonymity {
 	struct num k;            /* smallest count ever published */
 	struct num rounding;     /* counts rounded to a multiple of it */
+	struct list previous;    /* struct str: JSON files an earlier edition
+	                          * published, paths under data/ */
 	struct pos pos;
 };
 

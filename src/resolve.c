@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "edition.h"
 #include "flow.h"
 #include "lint.h"
 #include "review.h"
@@ -828,10 +829,43 @@ check_flow(struct resolver *r, struct flow *f)
 static void
 audit_all_flows(struct resolver *r)
 {
-	size_t i;
+	const struct list *prev = &r->m->site.anonymity.previous;
+	struct audit_edition *ed = xcalloc(prev->len + 1, sizeof(*ed));
+	size_t i, j, ned = 0;
+	int bad = 0;
 
-	if (r->naudit > 0)
-		audit_flows(r->audit, r->naudit, NULL, 0, r->dl, NULL);
+	/* Earlier editions: numbers they published, read back. */
+	for (i = 0; i < prev->len; i++) {
+		const struct str *v = &((const struct str *)prev->items)[i];
+		struct stat st;
+		char *full;
+
+		if (v->s == NULL)
+			continue;
+		if ((full = data_file(r, v, "previous", &st)) == NULL) {
+			bad = 1;
+			continue;
+		}
+		for (j = 0; j < ned; j++)
+			if (strcmp(ed[j].flow->file, full) == 0)
+				break;
+		if (j < ned)
+			diag_warning(r->dl, v->pos, "%s is named twice",
+			    full);
+		else if ((ed[ned].flow = edition_read(full, full,
+		    r->dl)) != NULL)
+			ed[ned++].at = v->pos;
+		else
+			bad = 1;
+		free(full);
+	}
+	/* Never publish numbers audited without all they combine with:
+	 * an edition that could not be read stops the build anyway. */
+	if (r->naudit > 0 && !bad)
+		audit_flows(r->audit, r->naudit, ed, ned, r->dl, NULL);
+	for (i = 0; i < ned; i++)
+		edition_free((struct edition_flow *)ed[i].flow);
+	free(ed);
 	for (i = 0; i < r->naudit; i++)
 		free((char *)r->audit[i].data);
 	free(r->audit);

@@ -115,6 +115,14 @@ check_data_path(const char *s)
 	return NULL;
 }
 
+static const char *
+check_edition_path(const char *s)
+{
+	if (strncmp(s, "data/", 5) != 0 || s[5] == '\0')
+		return "a path under data/, such as data/2024/flow.json";
+	return NULL;
+}
+
 #define F(st, mem) .offset = offsetof(st, mem)
 
 /* The row every entity's table has: when its page was last reviewed. */
@@ -145,12 +153,19 @@ static const struct field audience_fields[] = {
 static const struct schema schema_audience = { .name = "audience",
 	.size = sizeof(struct audience), .fields = audience_fields };
 
+static const struct field edition_path_elem = { .key = "",
+	.type = FT_STRING, .check = check_edition_path };
+
 static const struct field anonymity_fields[] = {
 	{ .key = "k", .type = FT_INT, .min = 3, F(struct anonymity, k),
 	  .doc = "smallest count ever published (default 5)" },
 	{ .key = "rounding", .type = FT_INT, .min = 1,
 	  F(struct anonymity, rounding),
 	  .doc = "published counts are rounded to a multiple of it" },
+	{ .key = "previous", .type = FT_LIST, .elem = &edition_path_elem,
+	  F(struct anonymity, previous),
+	  .doc = "JSON files an earlier edition published, under data/: "
+	    "audited together with this edition" },
 	{ .key = NULL },
 };
 static const struct schema schema_anonymity = { .name = "anonymity",

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The default content's sample flow, built by kartta itself and
-attacked; then one regression case
+"""The default content's sample flow and a handbook with an earlier
+edition, built by kartta itself and attacked; then one regression case
 per attack family (tests/audit/cases/<family>/:
 log.csv, small enough to read, and case.json saying how it is published
 and what the attack is).  Each case is run twice through
@@ -74,6 +74,62 @@ def sample(build):
         shutil.rmtree(tmp)
 
 
+SITE = """title: Käsikirja
+anonymity:
+  k: 5
+%s"""
+
+
+def editions(build):
+    """A handbook published twice: the second edition has one client
+    more and names the first in anonymity.previous."""
+    tmp = tempfile.mkdtemp(prefix="kartta-regress-")
+    try:
+        case = os.path.join(HERE, "minus-client")
+        with open(os.path.join(case, "case.json")) as f:
+            who = "Q" + json.load(f)["client"]
+        full = props.read_csv(os.path.join(case, "log.csv"))
+        content = os.path.join(tmp, "content")
+        for d in ("flows", "groups", "actors", "services", "data/1"):
+            os.makedirs(os.path.join(content, d))
+        put = lambda rel, text: open(os.path.join(content, rel),
+                                     "w").write(text)
+        put("groups/g.yaml", "name: G\n")
+        put("actors/t.yaml", "name: T\nkind: public\n")
+        for sv in sorted({s for _, s, _ in full}):
+            put("services/%s.yaml" % sv, "name: %s\ngroup: g\n"
+                "providers: [t]\nsummary: S.\n" % sv)
+        put("flows/virta.yaml", "title: Virta\nsource: data/virta.csv\n"
+            "format: events\n")
+        with open(os.path.join(case, "log.csv")) as f:
+            lines = f.read().splitlines(True)
+        put("data/virta.csv", "".join(l for l in lines
+                                      if not l.startswith(who + ",")))
+        put("site.yaml", SITE % "")
+        kartta_build(build, content, os.path.join(tmp, "out1"))
+        shutil.copy(os.path.join(tmp, "out1", "flows", "virta.json"),
+                    os.path.join(content, "data", "1", "virta.json"))
+        put("data/virta.csv", "".join(lines))
+        put("site.yaml", SITE % "  previous: [data/1/virta.json]\n")
+        kartta_build(build, content, os.path.join(tmp, "out2"))
+        with open(os.path.join(tmp, "out1", "flows", "virta.json")) as f:
+            old = json.load(f)
+        with open(os.path.join(tmp, "out2", "flows", "virta.json")) as f:
+            new = json.load(f)
+        part = [e for e in full if "Q" + e[0] != who]
+        no, eo, mo = props.aggregate(part, 5)
+        earlier = {"json": old, "format": "events", "merged": mo,
+                   "truth": props.truth_of(no, eo), "target": True}
+        problems = attack_flow(new, full, 5, tmp,
+                               {"a": 1, "b": 0, "kind": "nested",
+                                "end": True}, earlier)
+        if old == new:
+            problems.append("the second edition published the same")
+        return problems
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
     args = sys.argv[1:]
     build = args.pop(0)
@@ -81,7 +137,7 @@ def main():
     args = [a for a in args if a != "-v"]
     names = args or sorted(os.listdir(HERE))
     bad = 0
-    for name, test in (("sample-flow", sample),):
+    for name, test in (("sample-flow", sample), ("editions", editions)):
         if args and name not in args:
             continue
         why = test(build)
@@ -89,7 +145,7 @@ def main():
         for w in why[:8]:
             print("    " + w)
         bad |= bool(why)
-    names = [n for n in names if n != "sample-flow"]
+    names = [n for n in names if n not in ("sample-flow", "editions")]
     for name in names:
         with open(os.path.join(HERE, name, "case.json")) as f:
             case = json.load(f)
