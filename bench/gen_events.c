@@ -3,7 +3,8 @@
  * benchmark: client,service,date with pseudonymous client keys spread
  * uniformly through the file, Zipf-like service popularity with a few
  * rare services at the tail (so that "other" is exercised), and dates
- * of 2024.  Every hundredth client key is quoted.
+ * of 2024.  Every hundredth client key is quoted.  Service ids are s01
+ * to s99, or s001 to s999 with more than 99 services.
  *
  *   gen_events [-s seed] [-n events] [-c clients] [-v services] file
  */
@@ -65,7 +66,7 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	if (optind + 1 != argc || clients == 0 || nsvc <= RARE || nsvc > 99)
+	if (optind + 1 != argc || clients == 0 || nsvc <= RARE || nsvc > 999)
 		usage();
 	if ((f = fopen(argv[optind], "wb")) == NULL) {
 		perror(argv[optind]);
@@ -118,7 +119,9 @@ main(int argc, char *argv[])
 			*p++ = '"';
 		*p++ = ',';
 		*p++ = 's';
-		*p++ = (char)('0' + (lo + 1) / 10);
+		if (nsvc > 99)
+			*p++ = (char)('0' + (lo + 1) / 100);
+		*p++ = (char)('0' + (lo + 1) / 10 % 10);
 		*p++ = (char)('0' + (lo + 1) % 10);
 		*p++ = ',';
 		memcpy(p, dates[splitmix(&s) % 366], 10);
