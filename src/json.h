@@ -3,6 +3,11 @@
  * value, for reading back what kartta published (edition.c).  Strict:
  * no comments, no trailing commas, no NaN; strings are UTF-8; nesting
  * is limited.  Every problem is reported at its line and column.
+ *
+ * Not through libyaml (ydoc.c): libyaml reads YAML 1.1, which is not a
+ * superset of JSON (no "\/" escape, implicit keys limited to 1024
+ * characters), and would accept much that is not JSON; a file that is
+ * not exactly what kartta wrote should be refused, not guessed at.
  */
 #ifndef KARTTA_JSON_H
 #define KARTTA_JSON_H
