@@ -530,8 +530,8 @@ static void
 build_print_page(struct builder *b, enum lang lang)
 {
 	static const enum kind order[] = { KIND_GUIDE, KIND_PATH,
-		KIND_SEGMENT, KIND_DECISION, KIND_MAP, KIND_FLOW, KIND_GROUP,
-		KIND_SERVICE, KIND_ACTOR };
+		KIND_SEGMENT, KIND_DECISION, KIND_MAP, KIND_FLOW, KIND_THEME,
+		KIND_MODEL, KIND_GROUP, KIND_SERVICE, KIND_ACTOR, KIND_AREA };
 	const struct model *m = b->m;
 	struct page_ctx pc;
 	struct buf css = { 0 };
@@ -548,9 +548,11 @@ build_print_page(struct builder *b, enum lang lang)
 		if (m->set[order[k]].len == 0)
 			continue;
 		chapter = book_chapter(&pc, main, order[k]);
-		if (order[k] == KIND_SEGMENT) {
-			/* The segmentation guide, not one page a level. */
-			print_part(&pc, chapter, NULL, KIND_SEGMENT);
+		if (order[k] == KIND_SEGMENT || order[k] == KIND_AREA) {
+			/* The segmentation guide, not one page a level; the
+			 * list of areas, as each service says where it is
+			 * offered. */
+			print_part(&pc, chapter, NULL, order[k]);
 			continue;
 		}
 		items = pages_sorted(m, order[k]);

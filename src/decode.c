@@ -330,6 +330,19 @@ decode_list(const struct decode_ctx *ctx, const struct field *f,
 		l->all = 1;
 		return 0;
 	}
+	if ((f->flags & F_ONE) && n->type != YNODE_SEQ) {
+		/* part_of: b is the list [b]. */
+		struct field elem = *f->elem;
+
+		if (!is_scalar(n))
+			return expect(ctx, n, f, "a value or a list of values");
+		if (is_blank(n->value))
+			return 0;
+		elem.key = f->key;
+		l->items = xcalloc(1, size);
+		l->len = 1;
+		return decode_value(ctx, &elem, n, l->items);
+	}
 	if (n->type != YNODE_SEQ)
 		return expect(ctx, n, f, (f->flags & F_ALL) ?
 		    "a list or the word all" : "a list");

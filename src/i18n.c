@@ -383,14 +383,146 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"Hela handboken för utskrift", "The whole handbook for print" },
 	[UI_PRINT_LEAD] = {
 	"Kaikki ohjeet, asiakaspolut, tuen tasot, päätösoppaat, "
-	"palvelukartat, asiakasvirrat, palveluryhmät, palvelut ja toimijat "
-	"yhdellä sivulla tulostettaviksi.",
+	"palvelukartat, asiakasvirrat, kehittämisteemat, toimintamallit, "
+	"palveluryhmät, palvelut, toimijat ja alueet yhdellä sivulla "
+	"tulostettaviksi.",
 	"Alla anvisningar, klientstigar, stödnivåer, beslutsguider, "
-	"tjänstekartor, klientflöden, tjänstegrupper, tjänster och aktörer "
-	"på en sida för utskrift.",
+	"tjänstekartor, klientflöden, utvecklingsteman, verksamhetsmodeller, "
+	"tjänstegrupper, tjänster, aktörer och områden på en sida för "
+	"utskrift.",
 	"Every guide, client path, level of support, decision guide, service "
-	"map, client flow, service group, service and actor on one page, for "
-	"print." },
+	"map, client flow, development theme, working model, service group, "
+	"service, actor and area on one page, for print." },
+	[UI_AREAS] = { "Alueet", "Områden", "Areas" },
+	[UI_THEMES] = { "Kehittämisteemat", "Utvecklingsteman",
+		"Development themes" },
+	[UI_MODELS] = { "Toimintamallit", "Verksamhetsmodeller",
+		"Working models" },
+	[UI_AREA] = { "Alue", "Område", "Area" },
+	[UI_THEME] = { "Kehittämisteema", "Utvecklingstema",
+		"Development theme" },
+	[UI_MODEL] = { "Toimintamalli", "Verksamhetsmodell", "Working model" },
+	[UI_APPLY] = { "Näin haet", "Så ansöker du", "How to apply" },
+	[UI_COST] = { "Hinta asiakkaalle", "Kostnad för klienten",
+		"Cost to the client" },
+	[UI_PROCESSING_TIME] = { "Käsittelyaika", "Handläggningstid",
+		"Processing time" },
+	[UI_STATUS] = { "Tila", "Status", "Status" },
+	[UI_VALID_FROM] = { "Tarjolla alkaen", "Erbjuds från",
+		"Offered from" },
+	[UI_VALID_UNTIL] = { "Tarjolla asti", "Erbjuds till",
+		"Offered until" },
+	[UI_PTV] = { "Suomi.fi", "Suomi.fi", "Suomi.fi" },
+	[UI_PTV_LINK] = { "Palvelun kuvaus Suomi.fi-palvelussa",
+		"Tjänstens beskrivning på Suomi.fi",
+		"The service's description on Suomi.fi" },
+	[UI_OFFERED_IN] = { "Tarjolla alueilla", "Erbjuds i områdena",
+		"Offered in" },
+	[UI_WORKS_IN] = { "Toimii alueilla", "Verkar i områdena",
+		"Works in" },
+	[UI_EVERYWHERE] = { "Koko käsikirjan alueella",
+		"I hela handbokens område", "Throughout the handbook's region" },
+	[UI_STATUS_NOTE_PILOT] = { "Tämä palvelu on kokeilu: se ei "
+		"välttämättä jatku kokeilun jälkeen.", "Den här tjänsten är ett "
+		"försök: den fortsätter inte nödvändigtvis efter försöket.",
+		"This service is a pilot: it may not go on after the pilot." },
+	[UI_STATUS_NOTE_PLANNED] = { "Tämä palvelu on suunnitteilla: sitä ei "
+		"vielä ole tarjolla.", "Den här tjänsten planeras: den erbjuds "
+		"inte ännu.", "This service is planned: it is not offered yet." },
+	[UI_STATUS_NOTE_ENDED] = { "Tämä palvelu on päättynyt: siihen ei voi "
+		"enää ohjata.", "Den här tjänsten har upphört: ingen kan längre "
+		"hänvisas dit.", "This service has ended: no one can be referred "
+		"to it any more." },
+	[UI_IMPLEMENTS] = { "Toteuttaa toimintamallia",
+		"Genomför verksamhetsmodellen", "Implements the working model" },
+	[UI_IN_THEMES] = { "Kehittämisteemat, joissa mukana",
+		"Utvecklingsteman där detta ingår",
+		"Development themes that include this" },
+	[UI_AREA_KIND] = { "Aluetyyppi", "Typ av område", "Kind of area" },
+	[UI_CODE] = { "Kuntanumero", "Kommunnummer", "Municipality code" },
+	[UI_AREA_PART_OF] = { "Kuuluu alueeseen", "Hör till området",
+		"Part of" },
+	[UI_AREA_PARTS] = { "Alueeseen kuuluvat", "Områden som hör hit",
+		"Areas within it" },
+	[UI_AREA_SERVICES] = { "Palvelut, jotka ovat tarjolla koko alueella",
+		"Tjänster som erbjuds i hela området",
+		"Services offered throughout the area" },
+	[UI_AREA_SERVICES_PART] = { "Palvelut, jotka ovat tarjolla vain osassa "
+		"aluetta", "Tjänster som erbjuds bara i en del av området",
+		"Services offered only in part of the area" },
+	[UI_AREA_ACTORS] = { "Alueella toimivat", "Aktörer i området",
+		"Actors working here" },
+	[UI_AREA_NONE] = { "Alueelle ei ole kirjattu palveluja.",
+		"Inga tjänster har förts in för området.",
+		"No services are recorded for this area." },
+	[UI_FILTER_HEADING] = { "Palvelut kunnittain", "Tjänsterna per kommun",
+		"Services by municipality" },
+	[UI_FILTER_LABEL] = { "Näytä palvelut kunnassa",
+		"Visa tjänsterna i kommunen", "Show the services in" },
+	[UI_FILTER_ALL] = { "kaikki kunnat", "alla kommuner",
+		"every municipality" },
+	/* %zu services of %zu are shown. */
+	[UI_FILTER_SHOWN] = { "Näytetään %zu palvelua %zu:stä.",
+		"%zu av %zu tjänster visas.", "%zu of %zu services shown." },
+	[UI_FILTER_LEAD] = { "Kunnan sivulla ovat ne palvelut, jotka ovat "
+		"tarjolla kyseisessä kunnassa.", "På kommunens sida finns de "
+		"tjänster som erbjuds i kommunen.", "A municipality's page lists "
+		"the services offered there." },
+	[UI_NOW] = { "Nykytila", "Nuläge", "Current state" },
+	[UI_TARGET] = { "Tavoitetila", "Målläge", "Target state" },
+	[UI_ACTIONS] = { "Toimenpiteet", "Åtgärder", "Actions" },
+	[UI_ACTION] = { "Toimenpide", "Åtgärd", "Action" },
+	[UI_OWNER] = { "Vastuutaho", "Ansvarig", "Owner" },
+	[UI_PERIOD] = { "Aikataulu", "Tidsplan", "When" },
+	[UI_NOTE] = { "Lisätietoa", "Mer information", "Notes" },
+	[UI_RELATED_PAGES] = { "Liittyy", "Hänger ihop med", "Concerns" },
+	[UI_THEMES_LEAD] = { "Kehittämisteemat rinnakkain: mistä lähdetään, "
+		"mihin pyritään ja mitä sen eteen tehdään.",
+		"Utvecklingstemana sida vid sida: var vi står, vart vi vill och "
+		"vad som görs för det.", "The development themes side by side: "
+		"where we are, where we aim and what is being done." },
+	[UI_ORIGIN] = { "Alkuperä", "Ursprung", "Origin" },
+	[UI_INNOKYLA] = { "Toimintamallin kuvaus Innokylässä",
+		"Modellens beskrivning i Innokylä",
+		"The model's card on Innokylä" },
+	[UI_STARTING_POINT] = { "Lähtötilanne", "Utgångsläge",
+		"Starting point" },
+	[UI_INTENDED_CHANGE] = { "Tavoiteltu muutos", "Eftersträvad förändring",
+		"Intended change" },
+	[UI_TARGET_GROUP] = { "Kohderyhmä", "Målgrupp", "Target group" },
+	[UI_BASIC_IDEA] = { "Ratkaisun perusidea", "Lösningens grundidé",
+		"The basic idea" },
+	[UI_TESTING] = { "Ratkaisun testaaminen", "Hur lösningen prövades",
+		"How it was tried" },
+	[UI_LEARNED] = { "Kokeilussa opittua", "Lärdomar från försöket",
+		"What the trial taught" },
+	[UI_CONDITIONS] = { "Toimivuuden ja käyttöönoton ehdot",
+		"Villkor för att modellen fungerar och tas i bruk",
+		"Conditions for it to work" },
+	[UI_TIPS] = { "Vinkit soveltajille", "Tips för den som tillämpar "
+		"modellen", "Tips for adopters" },
+	[UI_IMPLEMENTED_BY] = { "Mallia toteuttavat", "Modellen genomförs av",
+		"Implemented by" },
+	[UI_FICTIONAL_SHORT] = { "Polku on kuvitteellinen esimerkki, eikä se "
+		"kuvaa ketään todellista henkilöä.", "Stigen är ett fiktivt "
+		"exempel och beskriver ingen verklig person.", "This path is a "
+		"fictional example and does not describe any real person." },
+	[UI_TASK_THEMES] = { "Mitä alueella kehitetään?",
+		"Vad utvecklas i området?", "What is being developed?" },
+	[UI_TASK_THEMES_NOTE] = { "Nykytila ja tavoitetila teemoittain",
+		"Nuläge och målläge per tema", "Current and target state by theme" },
+	[UI_TASK_MODELS] = { "Mistä toimintamalleista palvelut ovat peräisin?",
+		"Vilka verksamhetsmodeller bygger tjänsterna på?",
+		"Which working models are the services built on?" },
+	[UI_TASK_MODELS_NOTE] = { "Toimintamallien kuvaukset ja niiden "
+		"toteuttajat", "Modellerna och vem som genomför dem",
+		"The models and who implements them" },
+	[UI_TASK_AREAS] = { "Onko palvelu tarjolla asiakkaan kunnassa?",
+		"Erbjuds tjänsten i klientens kommun?",
+		"Is the service offered where the client lives?" },
+	[UI_TASK_AREAS_NOTE] = { "Palvelut kunnittain ja alueittain",
+		"Tjänsterna per kommun och område",
+		"The services by municipality and area" },
 };
 
 static const char *const access_ui[][LANG_COUNT] = {
@@ -419,6 +551,45 @@ static const char *const actor_kind_ui[][LANG_COUNT] = {
 	{ "Tiimi", "Team", "Team" },
 	{ "Rooli", "Roll", "Role" },
 };
+
+static const char *const service_status_ui[][LANG_COUNT] = {
+	{ "Käytössä", "I bruk", "Active" },
+	{ "Kokeilu", "Försök", "Pilot" },
+	{ "Suunnitteilla", "Planeras", "Planned" },
+	{ "Päättynyt", "Upphört", "Ended" },
+};
+
+static const char *const area_kind_ui[][LANG_COUNT] = {
+	{ "Hyvinvointialue", "Välfärdsområde", "Wellbeing services county" },
+	{ "Työllisyysalue", "Sysselsättningsområde", "Employment area" },
+	{ "Kunta", "Kommun", "Municipality" },
+};
+
+static const char *const action_status_ui[][LANG_COUNT] = {
+	{ "Suunniteltu", "Planerad", "Planned" },
+	{ "Käynnissä", "Pågår", "Ongoing" },
+	{ "Kokeilussa", "I försök", "Being piloted" },
+	{ "Valmis", "Klar", "Done" },
+	{ "Luovuttu", "Slopad", "Dropped" },
+};
+
+const char *
+ui_service_status(enum lang lang, int status)
+{
+	return service_status_ui[status][lang];
+}
+
+const char *
+ui_area_kind(enum lang lang, int kind)
+{
+	return area_kind_ui[kind][lang];
+}
+
+const char *
+ui_action_status(enum lang lang, int status)
+{
+	return action_status_ui[status][lang];
+}
 
 const char *
 ui(enum lang lang, enum ui_key key)

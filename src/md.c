@@ -50,7 +50,7 @@ struct md_doc {
 
 static const char *const ref_names[MD_REF_COUNT] = {
 	"service", "actor", "group", "path", "segment", "decision", "map",
-	"flow", "guide",
+	"flow", "guide", "area", "theme", "model",
 };
 
 const char *

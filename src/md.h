@@ -30,6 +30,9 @@ enum md_ref_kind {
 	MD_REF_MAP,
 	MD_REF_FLOW,
 	MD_REF_GUIDE,
+	MD_REF_AREA,
+	MD_REF_THEME,
+	MD_REF_MODEL,
 	MD_REF_COUNT,
 };
 

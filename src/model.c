@@ -12,9 +12,11 @@
 
 const char *const lang_names[] = { "fi", "sv", "en", NULL };
 const char *const kind_names[] = { "actor", "group", "service", "path",
-	"segment", "decision", "map", "flow", "guide", "audience", NULL };
+	"segment", "decision", "map", "flow", "guide", "area", "theme", "model",
+	"audience", NULL };
 const char *const kind_dirs[] = { "actors", "groups", "services", "paths",
-	"segments", "decisions", "maps", "flows", "guides", NULL };
+	"segments", "decisions", "maps", "flows", "guides", "areas", "themes",
+	"models", NULL };
 
 struct model *
 model_new(const char *root)
@@ -60,6 +62,8 @@ entity_free(struct entity *e)
 		free(((struct actor *)e)->paths.items);
 		free(((struct actor *)e)->parts.items);
 		free(((struct actor *)e)->maps.items);
+		free(((struct actor *)e)->models.items);
+		free(((struct actor *)e)->themes.items);
 		schema_release(schema_of_kind[e->kind], e);
 		break;
 	case KIND_GROUP:
@@ -70,6 +74,8 @@ entity_free(struct entity *e)
 		free(((struct service *)e)->paths.items);
 		free(((struct service *)e)->previous.items);
 		free(((struct service *)e)->segments.items);
+		free(((struct service *)e)->models.items);
+		free(((struct service *)e)->themes.items);
 		schema_release(schema_of_kind[e->kind], e);
 		break;
 	case KIND_FLOW:
@@ -79,6 +85,15 @@ entity_free(struct entity *e)
 	case KIND_SEGMENT:
 		free(((struct segment *)e)->paths.items);
 		free(((struct segment *)e)->outcomes.items);
+		free(((struct segment *)e)->models.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_AREA:
+		free(((struct area *)e)->parts.items);
+		schema_release(schema_of_kind[e->kind], e);
+		break;
+	case KIND_MODEL:
+		free(((struct model_card *)e)->themes.items);
 		schema_release(schema_of_kind[e->kind], e);
 		break;
 	default:
@@ -264,6 +279,15 @@ entity_title_in(const struct model *m, const struct entity *e,
 		break;
 	case KIND_FLOW:
 		t = &((const struct flow *)e)->title;
+		break;
+	case KIND_AREA:
+		t = &((const struct area *)e)->name;
+		break;
+	case KIND_THEME:
+		t = &((const struct theme *)e)->name;
+		break;
+	case KIND_MODEL:
+		t = &((const struct model_card *)e)->name;
 		break;
 	case KIND_GUIDE: {
 		const struct guide *g = (const struct guide *)e;

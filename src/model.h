@@ -32,6 +32,9 @@ enum kind {
 	KIND_MAP,
 	KIND_FLOW,
 	KIND_GUIDE,
+	KIND_AREA,     /* wellbeing counties, employment areas, municipalities */
+	KIND_THEME,    /* development themes: now -> target, with actions */
+	KIND_MODEL,    /* model cards of working practices (Innokylä style) */
 	KIND_COUNT,
 	KIND_AUDIENCE = KIND_COUNT, /* site.yaml audiences: refs only */
 	KIND_NONE,
@@ -110,6 +113,7 @@ struct contact {
 	struct str email;   /* public service address */
 	struct str address; /* visiting or postal address */
 	struct str hours;   /* opening hours */
+	struct str web;     /* services only: the service's own web page */
 	struct pos pos;     /* line 0 when absent */
 };
 
@@ -119,14 +123,18 @@ struct actor {
 	struct choice kind;      /* enum actor_kind table */
 	struct text summary;
 	struct text description; /* md */
-	struct ref part_of;      /* actor */
+	struct list part_of;     /* struct ref, actors: one or several */
 	struct str url;
 	struct contact contact;
+	struct list areas;       /* struct ref, areas where it works */
 	/* Back-links, filled by resolve. */
 	struct links provides;   /* services it provides */
 	struct links paths;      /* paths it appears in */
 	struct links parts;      /* actors that are part of it */
 	struct links maps;       /* maps it is drawn on */
+	struct links models;     /* model cards it implements */
+	struct links themes;     /* themes whose actions it owns or that
+	                          * name it */
 };
 
 struct group {
@@ -156,17 +164,30 @@ struct service {
 	struct list criteria;    /* struct text */
 	struct list related;     /* struct ref, services */
 	struct list next;        /* struct ref, services */
+	struct text apply;       /* md: how to apply, forms, what to bring */
+	struct text cost;        /* what it costs the client */
+	struct text processing_time; /* how long a decision or a start takes */
+	struct contact contact;  /* the service's public contact */
+	struct list areas;       /* struct ref, areas where it is offered */
+	struct choice status;    /* service_status_names; absent: active */
+	struct str valid_from;   /* YYYY-MM or YYYY-MM-DD */
+	struct str valid_until;  /* YYYY-MM or YYYY-MM-DD */
+	struct str ptv;          /* Suomi.fi Palvelutietovaranto id, a UUID */
 	struct list links;       /* struct link */
 	struct list tags;        /* struct str */
 	struct links paths;      /* back-link: paths through it */
 	struct links previous;   /* back-link: services whose next is this */
 	struct links segments;   /* back-link: segments listing it */
+	struct links models;     /* back-link: model cards it implements */
+	struct links themes;     /* back-link: themes that name it */
 };
 
 struct persona {
 	struct str name;         /* a first name only */
 	struct str age;          /* a band such as 25-35 */
 	struct text situation;   /* md */
+	struct text basis;       /* how the persona was made; absent: the
+	                          * theme's sentence (composite of clients) */
 	struct pos pos;
 };
 
@@ -201,6 +222,7 @@ struct segment {
 	struct list services;    /* struct ref, services */
 	struct links paths;      /* back-link: paths illustrating it */
 	struct links outcomes;   /* back-link: decisions ending here */
+	struct links models;     /* back-link: model cards it implements */
 };
 
 struct answer {
@@ -259,6 +281,60 @@ struct flow {
 	struct str period;
 	struct num k;
 	struct flow_counts *counts; /* owned; aggregated by resolve */
+};
+
+/* areas/<id>.yaml: where services and actors work. */
+struct area {
+	struct entity e;
+	struct text name;
+	struct choice kind;      /* area_kind_names */
+	struct str code;         /* municipality: Statistics Finland code */
+	struct list part_of;     /* struct ref, areas: one or several */
+	struct text summary;
+	struct text description; /* md */
+	struct str url;
+	struct links parts;      /* back-link: areas that are part of it */
+};
+
+/* One action of a development theme. */
+struct action {
+	struct text title;
+	struct choice status;    /* action_status_names */
+	struct ref owner;        /* actor */
+	struct str from;         /* YYYY-MM or YYYY-MM-DD */
+	struct str until;        /* YYYY-MM or YYYY-MM-DD */
+	struct text note;        /* md */
+};
+
+/* themes/<id>.yaml: a development theme, its current and target state. */
+struct theme {
+	struct entity e;
+	struct text name;
+	struct text summary;
+	struct num order;        /* position in the overview */
+	struct text now;         /* md: nykytila */
+	struct text target;      /* md: tavoitetila */
+	struct list actions;     /* struct action */
+	struct list related;     /* struct ref, kind:id */
+};
+
+/* models/<id>.yaml: a model card of a working practice. */
+struct model_card {
+	struct entity e;
+	struct text name;
+	struct text summary;
+	struct text origin;          /* region or project it comes from */
+	struct str innokyla;         /* its card on innokyla.fi */
+	struct text starting_point;  /* md: lähtötilanne */
+	struct text intended_change; /* md: tavoiteltu muutos */
+	struct text target_group;    /* md: kohderyhmä */
+	struct text basic_idea;      /* md: ratkaisun perusidea */
+	struct text testing;         /* md: ratkaisun testaaminen */
+	struct text learned;         /* md: kokeilussa opittua */
+	struct text conditions;      /* md: toimivuuden ehdot */
+	struct text tips;            /* md: vinkit soveltajille */
+	struct list implemented_by;  /* struct ref: service, segment, actor */
+	struct links themes;         /* back-link: themes that name it */
 };
 
 /* One language's file of a guide: <id>.md or <id>.<lang>.md. */

@@ -15,18 +15,38 @@ static const enum ui_key kind_ui_plural[KIND_COUNT] = {
 	[KIND_SERVICE] = UI_SERVICES, [KIND_PATH] = UI_PATHS,
 	[KIND_SEGMENT] = UI_SEGMENTS, [KIND_DECISION] = UI_DECISIONS,
 	[KIND_MAP] = UI_MAPS, [KIND_FLOW] = UI_FLOWS, [KIND_GUIDE] = UI_GUIDES,
+	[KIND_AREA] = UI_AREAS, [KIND_THEME] = UI_THEMES,
+	[KIND_MODEL] = UI_MODELS,
 };
 static const enum ui_key kind_ui_singular[KIND_COUNT] = {
 	[KIND_ACTOR] = UI_ACTOR, [KIND_GROUP] = UI_GROUP,
 	[KIND_SERVICE] = UI_SERVICE, [KIND_PATH] = UI_PATH,
 	[KIND_SEGMENT] = UI_SEGMENT, [KIND_DECISION] = UI_DECISION,
 	[KIND_MAP] = UI_MAP, [KIND_FLOW] = UI_FLOW, [KIND_GUIDE] = UI_GUIDE,
+	[KIND_AREA] = UI_AREA, [KIND_THEME] = UI_THEME, [KIND_MODEL] = UI_MODEL,
 };
+
+void
+page_add_script(struct page_ctx *pc, const char *name)
+{
+	xmlNodePtr js = pc->page.slot[SLOT_JS], n;
+	char *src;
+
+	if (js == NULL || js->parent == NULL)
+		return;
+	n = xmlNewDocNode(js->doc, js->ns, (const xmlChar *)"script", NULL);
+	if (n == NULL || xmlAddNextSibling(js, n) == NULL)
+		fatal_oom();
+	src = xasprintf("%stheme/%s", pc->to_root, name);
+	html_attr(n, "src", src);
+	html_attr(n, "defer", "defer");
+	free(src);
+}
 
 /* The order of the site navigation. */
 static const enum kind nav_kinds[] = { KIND_GUIDE, KIND_SERVICE,
 	KIND_ACTOR, KIND_PATH, KIND_SEGMENT, KIND_DECISION, KIND_MAP,
-	KIND_FLOW };
+	KIND_FLOW, KIND_THEME, KIND_MODEL, KIND_AREA };
 
 const char *
 kind_label(enum lang lang, enum kind kind, int plural)

@@ -69,6 +69,10 @@ void page_fallback_cue(struct page_ctx *pc, xmlNodePtr parent,
 xmlNodePtr page_contact_link(struct page_ctx *pc, xmlNodePtr parent,
     const char *value, int email);
 
+/* Adds the theme's script name (loaded with defer) to the page's head,
+ * after its main script; nothing if the theme has no script slot. */
+void page_add_script(struct page_ctx *pc, const char *name);
+
 /* Puts a text in the page's language, marking a fallback with lang= and
  * a visible cue ("(suomeksi)"). */
 void page_text(struct page_ctx *pc, xmlNodePtr parent, const struct text *t);

@@ -9,6 +9,7 @@
 
 #include "diagram.h"
 #include "flow.h"
+#include "pages_dev.h"
 #include "schema.h"
 #include "review.h"
 #include "search.h"
@@ -77,6 +78,7 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	size_t i;
 
 	page_entity_h1(pc, main, &s->e);
+	dev_service_notice(pc, main, s);
 	add_lead(pc, main, &s->summary);
 	dl = html_el_class(main, "dl", "facts", NULL);
 	if (s->group.target)
@@ -92,10 +94,13 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	}
 	if (s->access.pos.line)
 		html_text(fact(dl, ui(L, UI_ACCESS)), ui_access(L, s->access.v));
+	dev_service_facts(pc, dl, s);
 	md_section(pc, main, NULL, &s->description);
 	md_section(pc, main, ui(L, UI_FOR_WHOM), &s->for_whom);
 	md_section(pc, main, ui(L, UI_HOW_TO_ACCESS), &s->how_to_access);
 	text_list_section(pc, main, ui(L, UI_CRITERIA), &s->criteria);
+	md_section(pc, main, ui(L, UI_APPLY), &s->apply);
+	dev_contact_section(pc, main, &s->contact);
 	page_ref_list(pc, main, ui(L, UI_NEXT), &s->next);
 	page_entity_list(pc, main, ui(L, UI_PREVIOUS_SERVICES),
 	    s->previous.items, s->previous.len);
@@ -104,9 +109,26 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	    s->segments.len);
 	page_entity_list(pc, main, ui(L, UI_IN_PATHS), s->paths.items,
 	    s->paths.len);
-	if (s->links.len > 0) {
+	page_entity_list(pc, main, ui(L, UI_IMPLEMENTS), s->models.items,
+	    s->models.len);
+	page_entity_list(pc, main, ui(L, UI_IN_THEMES), s->themes.items,
+	    s->themes.len);
+	if (s->links.len > 0 || s->ptv.s) {
 		ul = html_el(page_section(pc, main, ui(L, UI_LINKS), NULL), "ul",
 		    NULL);
+		if (s->ptv.s) {
+			/* Suomi.fi redirects an id alone to the service's page
+			 * in the language of the path. */
+			static const char *const base[LANG_COUNT] = {
+				"https://www.suomi.fi/palvelut/",
+				"https://www.suomi.fi/service/",
+				"https://www.suomi.fi/services/" };
+			char *url = xasprintf("%s%s", base[L], s->ptv.s);
+
+			html_attr(html_link(html_el(ul, "li", NULL), url,
+			    ui(L, UI_PTV_LINK)), "class", "ptv");
+			free(url);
+		}
 		for (i = 0; i < s->links.len; i++) {
 			struct link *lk = &((struct link *)s->links.items)[i];
 			xmlNodePtr a = html_link(html_el(ul, "li", NULL),
@@ -139,15 +161,14 @@ static void
 render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
 {
 	enum lang L = pc->lang;
-	xmlNodePtr dl, sec;
+	xmlNodePtr dl;
 
 	page_entity_h1(pc, main, &a->e);
 	add_lead(pc, main, &a->summary);
 	dl = html_el_class(main, "dl", "facts", NULL);
 	html_text(fact(dl, ui(L, UI_KIND)), ui_actor_kind(L, a->kind.v));
-	if (a->part_of.target)
-		page_entity_link(pc, fact(dl, ui(L, UI_PART_OF)),
-		    a->part_of.target);
+	dev_ref_fact(pc, dl, ui(L, UI_PART_OF), &a->part_of);
+	dev_ref_fact(pc, dl, ui(L, UI_WORKS_IN), &a->areas);
 	if (a->url.s)
 		html_link(fact(dl, ui(L, UI_WEBSITE)), a->url.s, a->url.s);
 	md_section(pc, main, NULL, &a->description);
@@ -157,21 +178,11 @@ render_actor(struct page_ctx *pc, xmlNodePtr main, const struct actor *a)
 	    a->parts.len);
 	page_entity_list(pc, main, ui(L, UI_IN_PATHS), a->paths.items,
 	    a->paths.len);
-	if (a->contact.pos.line) {
-		sec = page_section(pc, main, ui(L, UI_CONTACT), NULL);
-		dl = html_el_class(sec, "dl", "facts", NULL);
-		if (a->contact.phone.s)
-			page_contact_link(pc, fact(dl, ui(L, UI_PHONE)),
-			    a->contact.phone.s, 0);
-		if (a->contact.email.s)
-			page_contact_link(pc, fact(dl, ui(L, UI_EMAIL)),
-			    a->contact.email.s, 1);
-		if (a->contact.address.s)
-			html_text(fact(dl, ui(L, UI_ADDRESS)),
-			    a->contact.address.s);
-		if (a->contact.hours.s)
-			html_text(fact(dl, ui(L, UI_HOURS)), a->contact.hours.s);
-	}
+	page_entity_list(pc, main, ui(L, UI_IMPLEMENTS), a->models.items,
+	    a->models.len);
+	page_entity_list(pc, main, ui(L, UI_IN_THEMES), a->themes.items,
+	    a->themes.len);
+	dev_contact_section(pc, main, &a->contact);
 }
 
 static void
@@ -222,7 +233,16 @@ render_path(struct page_ctx *pc, xmlNodePtr main, const struct path *p)
 	size_t i;
 
 	page_entity_h1(pc, main, &p->e);
-	html_el_class(main, "p", "notice", ui(L, UI_FICTIONAL));
+	/* How the persona was made: the path's own words, else the
+	 * theme's sentence about a composite of several clients. */
+	if (p->persona.basis.pos.line) {
+		xmlNodePtr note = html_el_class(main, "p", "notice",
+		    ui(L, UI_FICTIONAL_SHORT));
+
+		html_text(note, " ");
+		page_text(pc, note, &p->persona.basis);
+	} else
+		html_el_class(main, "p", "notice", ui(L, UI_FICTIONAL));
 	sec = page_section(pc, main, ui(L, UI_PERSONA), NULL);
 	dl = html_el_class(sec, "dl", "facts", NULL);
 	html_text(fact(dl, ui(L, UI_NAME)), p->persona.name.s);
@@ -266,6 +286,8 @@ render_segment(struct page_ctx *pc, xmlNodePtr main, const struct segment *s)
 	    s->paths.len);
 	page_entity_list(pc, main, ui(L, UI_DECIDED_BY), s->outcomes.items,
 	    s->outcomes.len);
+	page_entity_list(pc, main, ui(L, UI_IMPLEMENTS), s->models.items,
+	    s->models.len);
 }
 
 /* The position of question id in the guide's display order (the start
@@ -697,6 +719,15 @@ pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
 	case KIND_GUIDE:
 		render_guide(pc, main, (const struct guide *)e);
 		break;
+	case KIND_AREA:
+		dev_render_area(pc, main, (const struct area *)e);
+		break;
+	case KIND_THEME:
+		dev_render_theme(pc, main, (const struct theme *)e);
+		break;
+	case KIND_MODEL:
+		dev_render_model(pc, main, (const struct model_card *)e);
+		break;
 	default:
 		break;
 	}
@@ -715,6 +746,9 @@ entity_rank(const struct model *m, const struct entity *e)
 		    ((const struct group *)e)->order.v : 1000000000L;
 	case KIND_SEGMENT:
 		return ((const struct segment *)e)->level.v;
+	case KIND_THEME:
+		return ((const struct theme *)e)->order.pos.line ?
+		    ((const struct theme *)e)->order.v : 1000000000L;
 	case KIND_GUIDE:
 		v = guide_variant_for(m, (const struct guide *)e,
 		    m->site.langs[0]);
@@ -775,17 +809,23 @@ services_by_group(struct page_ctx *pc, xmlNodePtr parent, int level)
 			continue;
 		h = html_el(parent, level == 2 ? "h2" : "h3", NULL);
 		page_entity_link(pc, h, &g->e);
-		ul = html_el(parent, "ul", NULL);
+		ul = html_el_class(parent, "ul", "service-list", NULL);
 		for (j = 0; j < g->services.len; j++) {
 			xmlNodePtr li = html_el(ul, "li", NULL);
 			const struct service *s = (const struct service *)
 			    g->services.items[j];
 
 			page_entity_link(pc, li, &s->e);
+			if (s->status.pos.line && s->status.v != STATUS_ACTIVE) {
+				html_text(li, " ");
+				html_el_class(li, "span", "status status-other",
+				    ui_service_status(pc->lang, s->status.v));
+			}
 			if (s->summary.pos.line) {
 				html_text(li, ": ");
 				page_text(pc, li, &s->summary);
 			}
+			dev_mark_service_item(pc, li, s);
 		}
 	}
 	free(groups);
@@ -889,7 +929,12 @@ pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind)
 
 	html_el(main, "h1", kind_label(pc->lang, kind, 1));
 	if (kind == KIND_SERVICE) {
+		dev_area_filter(pc, main);
 		services_by_group(pc, main, 2);
+		return;
+	}
+	if (kind == KIND_THEME) {
+		dev_render_theme_overview(pc, main);
 		return;
 	}
 	if (kind == KIND_SEGMENT) {
@@ -1071,6 +1116,11 @@ pages_render_front(struct page_ctx *pc, xmlNodePtr main)
 	task_kind(pc, ul, KIND_ACTOR, UI_TASK_ACTORS,
 	    ui(L, UI_TASK_ACTORS_NOTE));
 	task_kind(pc, ul, KIND_FLOW, UI_TASK_FLOWS, kind_label(L, KIND_FLOW, 1));
+	task_kind(pc, ul, KIND_AREA, UI_TASK_AREAS, ui(L, UI_TASK_AREAS_NOTE));
+	task_kind(pc, ul, KIND_THEME, UI_TASK_THEMES,
+	    ui(L, UI_TASK_THEMES_NOTE));
+	task_kind(pc, ul, KIND_MODEL, UI_TASK_MODELS,
+	    ui(L, UI_TASK_MODELS_NOTE));
 	task_kind(pc, ul, KIND_GUIDE, UI_TASK_GUIDES,
 	    ui(L, UI_TASK_GUIDES_NOTE));
 	url = xasprintf("%s%s", pc->to_lang_root, SEARCH_ATOZ_PATH);

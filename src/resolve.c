@@ -13,6 +13,14 @@
 #include "schema.h"
 #include "util.h"
 
+/* Two fields that bound a period, for check_period. */
+struct field_pair {
+	const struct str *from;   /* YYYY-MM or YYYY-MM-DD, or absent */
+	const struct str *until;
+	const char *from_key;     /* their keys, for the message */
+	const char *until_key;
+};
+
 struct resolver {
 	struct model *m;          /* being resolved */
 	struct diag_list *dl;     /* where problems go */
@@ -225,6 +233,7 @@ lint_text(struct resolver *r, const char *s, struct md_origin o, int error)
 static void
 resolve_bare_ref(struct resolver *r, const struct field *f, struct ref *ref)
 {
+	const char *each = (f->flags & F_ENTRY) ? "each entry of " : "";
 	struct buf kinds = { 0 };
 	unsigned k, found = 0;
 	enum kind match = KIND_NONE;
@@ -241,16 +250,16 @@ resolve_bare_ref(struct resolver *r, const struct field *f, struct ref *ref)
 		}
 	}
 	if (found == 1)
-		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\" "
-		    "(did you mean \"%s:%s\"?)", f->key, kinds.data, ref->id,
-		    kind_names[match], ref->id);
+		diag_error(r->dl, ref->pos, "%s\"%s\" must be %s, not \"%s\" "
+		    "(did you mean \"%s:%s\"?)", each, f->key, kinds.data,
+		    ref->id, kind_names[match], ref->id);
 	else if (found > 1)
-		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\" "
-		    "(several kinds have that id: write which one)", f->key,
-		    kinds.data, ref->id);
-	else
-		diag_error(r->dl, ref->pos, "\"%s\" must be %s, not \"%s\"",
+		diag_error(r->dl, ref->pos, "%s\"%s\" must be %s, not \"%s\" "
+		    "(several kinds have that id: write which one)", each,
 		    f->key, kinds.data, ref->id);
+	else
+		diag_error(r->dl, ref->pos, "%s\"%s\" must be %s, not \"%s\"",
+		    each, f->key, kinds.data, ref->id);
 	buf_free(&kinds);
 }
 
@@ -497,43 +506,175 @@ resolve_guides(struct resolver *r)
 	}
 }
 
+/* The part_of list of an actor or an area. */
+static struct list *
+part_of_list(struct entity *e)
+{
+	if (e->kind == KIND_ACTOR)
+		return &((struct actor *)e)->part_of;
+	if (e->kind == KIND_AREA)
+		return &((struct area *)e)->part_of;
+	return NULL;
+}
+
 /*
- * part_of may not loop (a -> b -> a).  Each actor is walked up once:
- * colour 1 while on the current walk, 2 when known to end.
+ * part_of may not loop (a -> b -> a), now that an actor or an area may
+ * be part of several: a depth-first walk over the graph, with an
+ * explicit stack (no recursion however deep the chain).  Colour 1 while
+ * on the walk's stack, 2 when done; an edge back to a node on the stack
+ * closes a cycle, told once at the reference that closes it.
  */
 static void
-check_part_of_cycles(struct resolver *r)
+check_part_of_cycles(struct resolver *r, enum kind kind)
 {
-	const struct entity_set *set = &r->m->set[KIND_ACTOR];
+	const struct entity_set *set = &r->m->set[kind];
 	unsigned char *colour = xcalloc(set->len + 1, 1);
-	size_t i;
+	struct frame { struct entity *e; size_t next; } *stack;
+	size_t i, depth;
+
+	stack = xcalloc(set->len + 1, sizeof(*stack));
+	for (i = 0; i < set->len; i++) {
+		if (colour[i] != 0)
+			continue;
+		depth = 0;
+		stack[depth].e = set->items[i];
+		stack[depth++].next = 0;
+		colour[i] = 1;
+		while (depth > 0) {
+			struct frame *fr = &stack[depth - 1];
+			struct list *l = part_of_list(fr->e);
+			struct ref *ref;
+			struct entity *to;
+
+			if (fr->next >= l->len) {
+				colour[fr->e->index] = 2;
+				depth--;
+				continue;
+			}
+			ref = &((struct ref *)l->items)[fr->next++];
+			if ((to = ref->target) == NULL || to->kind != kind)
+				continue;
+			if (colour[to->index] == 1) {
+				struct buf b = { 0 };
+				size_t k = depth;
+
+				const struct ref *first;
+
+				while (k > 0 && stack[k - 1].e != to)
+					k--;
+				/* Told where the cycle's first actor names
+				 * the next, as it reads from the top. */
+				first = &((struct ref *)part_of_list(
+				    stack[k - 1].e)->items)[stack[k - 1].next - 1];
+				for (k = k - 1; k < depth; k++)
+					buf_printf(&b, "%s -> ", stack[k].e->id);
+				buf_puts(&b, to->id);
+				diag_error(r->dl, first->pos, "part_of makes a "
+				    "cycle: %s", b.data);
+				buf_free(&b);
+			} else if (colour[to->index] == 0) {
+				colour[to->index] = 1;
+				stack[depth].e = to;
+				stack[depth++].next = 0;
+			}
+		}
+	}
+	free(stack);
+	free(colour);
+}
+
+/*
+ * Whether the month or day a ends before b starts: 2025-03 is not before
+ * 2025-03-15 (the day is within the month), 2025-02 is.
+ */
+static int
+period_before(const char *a, const char *b)
+{
+	int c = strncmp(a, b, 7);
+
+	if (c != 0)
+		return c < 0;
+	return strlen(a) == 10 && strlen(b) == 10 && strcmp(a, b) < 0;
+}
+
+/* "from" must not come after "until" (both as written, both valid). */
+static void
+check_period(struct resolver *r, const struct field_pair *p)
+{
+	if (p->from->s == NULL || p->until->s == NULL ||
+	    !period_before(p->until->s, p->from->s))
+		return;
+	diag_error(r->dl, p->until->pos, "\"%s\" %s is before \"%s\" %s",
+	    p->until_key, p->until->s, p->from_key, p->from->s);
+}
+
+static void
+check_services(struct resolver *r)
+{
+	const struct entity_set *set = &r->m->set[KIND_SERVICE];
+	size_t i, j;
 
 	for (i = 0; i < set->len; i++) {
-		struct actor *a = (struct actor *)set->items[i], *w;
+		struct service *s = (struct service *)set->items[i];
+		struct field_pair p = { &s->valid_from, &s->valid_until,
+			"valid_from", "valid_until" };
 
-		while (a != NULL && colour[a->e.index] == 0) {
-			colour[a->e.index] = 1;
-			a = (struct actor *)a->part_of.target;
-		}
-		if (a != NULL && colour[a->e.index] == 1) {
-			struct buf b = { 0 };
-
-			w = a;
-			do {
-				buf_printf(&b, "%s -> ", w->e.id);
-				w = (struct actor *)w->part_of.target;
-			} while (w != a);
-			buf_puts(&b, a->e.id);
-			diag_error(r->dl, a->part_of.pos, "part_of makes a "
-			    "cycle: %s", b.data);
-			buf_free(&b);
-		}
-		for (w = (struct actor *)set->items[i];
-		    w != NULL && colour[w->e.index] == 1;
-		    w = (struct actor *)w->part_of.target)
-			colour[w->e.index] = 2;
+		check_period(r, &p);
 	}
-	free(colour);
+	set = &r->m->set[KIND_THEME];
+	for (i = 0; i < set->len; i++) {
+		struct theme *th = (struct theme *)set->items[i];
+
+		for (j = 0; j < th->actions.len; j++) {
+			struct action *a = &((struct action *)
+			    th->actions.items)[j];
+			struct field_pair p = { &a->from, &a->until, "from",
+				"until" };
+
+			check_period(r, &p);
+		}
+	}
+}
+
+/*
+ * Areas: only a municipality has a code, and no two the same; nothing is
+ * part of a municipality.
+ */
+static void
+check_areas(struct resolver *r)
+{
+	const struct entity_set *set = &r->m->set[KIND_AREA];
+	struct strmap *codes = strmap_new();
+	size_t i, j;
+
+	for (i = 0; i < set->len; i++) {
+		struct area *a = (struct area *)set->items[i];
+		struct area *other;
+
+		for (j = 0; j < a->part_of.len; j++) {
+			struct ref *p = &((struct ref *)a->part_of.items)[j];
+
+			if (p->target != NULL && ((struct area *)p->target)->kind
+			    .v == AREA_MUNICIPALITY && ((struct area *)
+			    p->target)->kind.pos.line)
+				diag_error(r->dl, p->pos, "\"%s\" is a "
+				    "municipality: no area is part of a "
+				    "municipality", p->id);
+		}
+		if (a->code.s == NULL)
+			continue;
+		if (a->kind.pos.line && a->kind.v != AREA_MUNICIPALITY) {
+			diag_error(r->dl, a->code.pos, "only a municipality has "
+			    "a code; this area is a %s", area_kind_names[
+			    a->kind.v]);
+			continue;
+		}
+		if ((other = strmap_put(codes, a->code.s, a)) != NULL)
+			diag_error(r->dl, a->code.pos, "code %s is also the "
+			    "code of \"%s\" (%s)", a->code.s, other->e.id,
+			    other->e.file);
+	}
+	strmap_free(codes);
 }
 
 /* A decision guide's questions and outcomes by id, for its checks. */
@@ -871,6 +1012,27 @@ audit_all_flows(struct resolver *r)
 	free(r->audit);
 }
 
+/* A theme's related page lists the theme, where that kind lists them. */
+static void
+theme_back_link(struct entity *t, struct theme *th)
+{
+	if (t == NULL)
+		return;
+	if (t->kind == KIND_SERVICE)
+		links_add(&((struct service *)t)->themes, &th->e);
+	else if (t->kind == KIND_ACTOR) {
+		struct links *l = &((struct actor *)t)->themes;
+		size_t i;
+
+		/* An owner of several actions is listed once. */
+		for (i = 0; i < l->len; i++)
+			if (l->items[i] == &th->e)
+				return;
+		links_add(l, &th->e);
+	} else if (t->kind == KIND_MODEL)
+		links_add(&((struct model_card *)t)->themes, &th->e);
+}
+
 /* Back-links: what points at an entity, for pages that link both ways. */
 static void
 fill_back_links(struct model *m)
@@ -880,9 +1042,56 @@ fill_back_links(struct model *m)
 	for (i = 0; i < m->set[KIND_ACTOR].len; i++) {
 		struct actor *a = (struct actor *)m->set[KIND_ACTOR].items[i];
 
-		if (a->part_of.target)
-			links_add(&((struct actor *)a->part_of.target)->parts,
-			    &a->e);
+		for (j = 0; j < a->part_of.len; j++) {
+			struct ref *p = &((struct ref *)a->part_of.items)[j];
+
+			if (p->target)
+				links_add(&((struct actor *)p->target)->parts,
+				    &a->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_AREA].len; i++) {
+		struct area *a = (struct area *)m->set[KIND_AREA].items[i];
+
+		for (j = 0; j < a->part_of.len; j++) {
+			struct ref *p = &((struct ref *)a->part_of.items)[j];
+
+			if (p->target)
+				links_add(&((struct area *)p->target)->parts,
+				    &a->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_MODEL].len; i++) {
+		struct model_card *mc = (struct model_card *)
+		    m->set[KIND_MODEL].items[i];
+
+		for (j = 0; j < mc->implemented_by.len; j++) {
+			struct entity *t = ((struct ref *)
+			    mc->implemented_by.items)[j].target;
+
+			if (t && t->kind == KIND_SERVICE)
+				links_add(&((struct service *)t)->models,
+				    &mc->e);
+			else if (t && t->kind == KIND_ACTOR)
+				links_add(&((struct actor *)t)->models, &mc->e);
+			else if (t && t->kind == KIND_SEGMENT)
+				links_add(&((struct segment *)t)->models,
+				    &mc->e);
+		}
+	}
+	for (i = 0; i < m->set[KIND_THEME].len; i++) {
+		struct theme *th = (struct theme *)m->set[KIND_THEME].items[i];
+
+		for (j = 0; j < th->actions.len; j++) {
+			struct entity *o = ((struct action *)
+			    th->actions.items)[j].owner.target;
+
+			if (o != NULL)
+				links_add(&((struct actor *)o)->themes, &th->e);
+		}
+		for (j = 0; j < th->related.len; j++)
+			theme_back_link(((struct ref *)th->related.items)[j]
+			    .target, th);
 	}
 	for (i = 0; i < m->set[KIND_SERVICE].len; i++) {
 		struct service *s = (struct service *)
@@ -1002,7 +1211,10 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	r.base = kind_dirs[KIND_GUIDE];
 	resolve_guides(&r);
 	r.base = NULL;
-	check_part_of_cycles(&r);
+	check_part_of_cycles(&r, KIND_ACTOR);
+	check_part_of_cycles(&r, KIND_AREA);
+	check_areas(&r);
+	check_services(&r);
 	for (i = 0; i < m->set[KIND_DECISION].len; i++)
 		check_decision(&r, (struct decision *)
 		    m->set[KIND_DECISION].items[i]);

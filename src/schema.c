@@ -21,6 +21,12 @@ const char *const direction_names[] = { "LR", "TB", NULL };
 const char *const paper_names[] = { "A4-portrait", "A4-landscape",
 	"A3-portrait", "A3-landscape", NULL };
 const char *const flow_format_names[] = { "events", "transitions", NULL };
+const char *const service_status_names[] = { "active", "pilot", "planned",
+	"ended", NULL };
+const char *const area_kind_names[] = { "wellbeing-county",
+	"employment-area", "municipality", NULL };
+const char *const action_status_names[] = { "planned", "ongoing", "pilot",
+	"done", "dropped", NULL };
 
 /* String checks: NULL when fine, else what was expected. */
 
@@ -98,6 +104,68 @@ check_date(const char *s)
 	    "a date written YYYY-MM-DD, such as 2026-03-01";
 }
 
+/*
+ * A month or a day: YYYY-MM or YYYY-MM-DD.  When a service or an action
+ * starts or ends is often known only to the month.
+ */
+int
+schema_month_valid(const char *s)
+{
+	int y, m, d, i;
+	char day[11];
+
+	if (strlen(s) == 7) {
+		for (i = 0; i < 7; i++)
+			if (i == 4 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+				return 0;
+		memcpy(day, s, 7);
+		memcpy(day + 7, "-01", 4);
+		return schema_date_valid(day, &y, &m, &d);
+	}
+	return schema_date_valid(s, &y, &m, &d);
+}
+
+static const char *
+check_month(const char *s)
+{
+	return schema_month_valid(s) ? NULL :
+	    "a month or a day written YYYY-MM or YYYY-MM-DD, such as 2026-03";
+}
+
+/* 8-4-4-4-12 hexadecimal digits, as Palvelutietovaranto writes its ids. */
+static const char *
+check_uuid(const char *s)
+{
+	static const int groups[] = { 8, 4, 4, 4, 12 };
+	size_t g, i;
+
+	for (g = 0; g < ARRAY_LEN(groups); g++) {
+		for (i = 0; i < (size_t)groups[g]; i++, s++)
+			if (!isxdigit((unsigned char)*s))
+				goto bad;
+		if (*s != (g + 1 < ARRAY_LEN(groups) ? '-' : '\0'))
+			goto bad;
+		if (*s == '-')
+			s++;
+	}
+	return NULL;
+bad:
+	return "a Palvelutietovaranto id: a UUID such as "
+	    "0b3a1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+}
+
+/* Statistics Finland's municipality codes are three digits, 005-999. */
+static const char *
+check_municipality_code(const char *s)
+{
+	if (strlen(s) == 3 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+	    strcmp(s, "000") != 0)
+		return NULL;
+	return "a municipality code of Statistics Finland: three digits, "
+	    "such as 423";
+}
+
 static const char *
 check_edit_url(const char *s)
 {
@@ -142,6 +210,18 @@ static const struct field audience_elem = { .key = "", .type = FT_REF,
 	.refkind = KIND_AUDIENCE };
 static const struct field lang_elem = { .key = "", .type = FT_ENUM,
 	.enums = lang_names };
+static const struct field area_elem = { .key = "", .type = FT_REF,
+	.refkind = KIND_AREA };
+
+#define THEME_REF_KINDS ((1u << KIND_SERVICE) | (1u << KIND_ACTOR) | \
+	(1u << KIND_MODEL) | (1u << KIND_SEGMENT) | (1u << KIND_GUIDE) | \
+	(1u << KIND_AREA) | (1u << KIND_DECISION) | (1u << KIND_PATH))
+#define IMPLEMENTER_KINDS ((1u << KIND_SERVICE) | (1u << KIND_SEGMENT) | \
+	(1u << KIND_ACTOR))
+static const struct field theme_ref_elem = { .key = "", .type = FT_KREF,
+	.refmask = THEME_REF_KINDS };
+static const struct field implementer_elem = { .key = "", .type = FT_KREF,
+	.refmask = IMPLEMENTER_KINDS };
 
 static const struct field audience_fields[] = {
 	{ .key = "id", .type = FT_STRING, .flags = F_KEY,
@@ -229,6 +309,9 @@ static const struct field contact_fields[] = {
 	{ .key = "email", .type = FT_STRING, F(struct contact, email) },
 	{ .key = "address", .type = FT_STRING, F(struct contact, address) },
 	{ .key = "hours", .type = FT_STRING, F(struct contact, hours) },
+	{ .key = "web", .type = FT_STRING, .check = check_url,
+	  F(struct contact, web),
+	  .doc = "the service's own web page, an http:// or https:// URL" },
 	{ .key = NULL },
 };
 static const struct schema schema_contact = { .name = "contact",
@@ -242,12 +325,17 @@ static const struct field actor_fields[] = {
 	  .enums = actor_kind_names, F(struct actor, kind) },
 	{ .key = "summary", .type = FT_TEXT, F(struct actor, summary) },
 	{ .key = "description", .type = FT_MD, F(struct actor, description) },
-	{ .key = "part_of", .type = FT_REF, .refkind = KIND_ACTOR,
-	  F(struct actor, part_of) },
+	{ .key = "part_of", .type = FT_LIST, .flags = F_ONE,
+	  .elem = &actor_elem, F(struct actor, part_of),
+	  .doc = "the actor or actors it is part of: an id, or a list of "
+	  "ids for a joint structure" },
 	{ .key = "url", .type = FT_STRING, .flags = F_NOLINT,
 	  .check = check_url, F(struct actor, url) },
 	{ .key = "contact", .type = FT_STRUCT, .flags = F_NOLINT,
 	  .sub = &schema_contact, F(struct actor, contact) },
+	{ .key = "areas", .type = FT_LIST, .elem = &area_elem,
+	  F(struct actor, areas),
+	  .doc = "the areas where it works; none: the whole handbook's region" },
 	REVIEWED(struct actor),
 	{ .key = NULL },
 };
@@ -299,6 +387,34 @@ static const struct field service_fields[] = {
 	  F(struct service, related) },
 	{ .key = "next", .type = FT_LIST, .elem = &service_elem,
 	  F(struct service, next) },
+	{ .key = "apply", .type = FT_MD, F(struct service, apply),
+	  .doc = "how to apply: forms, what to bring, where to send it" },
+	{ .key = "cost", .type = FT_TEXT, F(struct service, cost),
+	  .doc = "what the service costs the client" },
+	{ .key = "processing_time", .type = FT_TEXT,
+	  F(struct service, processing_time),
+	  .doc = "how long a decision or the start usually takes" },
+	{ .key = "contact", .type = FT_STRUCT, .flags = F_NOLINT,
+	  .sub = &schema_contact, F(struct service, contact),
+	  .doc = "the service's public contact: phone, email, address, "
+	  "hours, web" },
+	{ .key = "areas", .type = FT_LIST, .elem = &area_elem,
+	  F(struct service, areas),
+	  .doc = "the areas where it is offered; none: where its providers "
+	  "work" },
+	{ .key = "status", .type = FT_ENUM, .enums = service_status_names,
+	  F(struct service, status),
+	  .doc = "active (the default), pilot, planned or ended" },
+	{ .key = "valid_from", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_month, F(struct service, valid_from),
+	  .doc = "since when it is offered, YYYY-MM or YYYY-MM-DD" },
+	{ .key = "valid_until", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_month, F(struct service, valid_until),
+	  .doc = "until when it is offered, YYYY-MM or YYYY-MM-DD" },
+	{ .key = "ptv", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_uuid, F(struct service, ptv),
+	  .doc = "its id in Suomi.fi Palvelutietovaranto; the page links to "
+	  "its Suomi.fi page" },
 	{ .key = "links", .type = FT_LIST, .elem = &link_elem,
 	  F(struct service, links) },
 	{ .key = "tags", .type = FT_LIST, .elem = &string_elem,
@@ -314,6 +430,9 @@ static const struct field persona_fields[] = {
 	  .check = check_age_band,
 	  F(struct persona, age) },
 	{ .key = "situation", .type = FT_MD, F(struct persona, situation) },
+	{ .key = "basis", .type = FT_TEXT, F(struct persona, basis),
+	  .doc = "how the persona was made; shown instead of the default "
+	  "sentence (composite of several clients)" },
 	{ .key = NULL },
 };
 static const struct schema schema_persona = { .name = "persona",
@@ -481,6 +600,105 @@ static const struct field flow_fields[] = {
 	{ .key = NULL },
 };
 
+static const struct field area_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct area, name) },
+	{ .key = "kind", .type = FT_ENUM, .flags = F_REQUIRED,
+	  .enums = area_kind_names, F(struct area, kind),
+	  .doc = "wellbeing-county, employment-area or municipality" },
+	{ .key = "code", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_municipality_code, F(struct area, code),
+	  .doc = "a municipality's code of Statistics Finland, e.g. 423" },
+	{ .key = "part_of", .type = FT_LIST, .flags = F_ONE,
+	  .elem = &area_elem, F(struct area, part_of),
+	  .doc = "the larger area or areas it is part of: an id or a list" },
+	{ .key = "summary", .type = FT_TEXT, F(struct area, summary) },
+	{ .key = "description", .type = FT_MD, F(struct area, description) },
+	{ .key = "url", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_url, F(struct area, url) },
+	REVIEWED(struct area),
+	{ .key = NULL },
+};
+
+static const struct field action_fields[] = {
+	{ .key = "title", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct action, title) },
+	{ .key = "status", .type = FT_ENUM, .enums = action_status_names,
+	  F(struct action, status),
+	  .doc = "planned, ongoing, pilot, done or dropped" },
+	{ .key = "owner", .type = FT_REF, .refkind = KIND_ACTOR,
+	  F(struct action, owner), .doc = "the actor responsible for it" },
+	{ .key = "from", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_month, F(struct action, from),
+	  .doc = "when it starts, YYYY-MM or YYYY-MM-DD" },
+	{ .key = "until", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_month, F(struct action, until),
+	  .doc = "when it ends, YYYY-MM or YYYY-MM-DD" },
+	{ .key = "note", .type = FT_MD, F(struct action, note) },
+	{ .key = NULL },
+};
+static const struct schema schema_action = { .name = "action",
+	.size = sizeof(struct action), .fields = action_fields };
+static const struct field action_elem = { .key = "", .type = FT_STRUCT,
+	.sub = &schema_action };
+
+static const struct field theme_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct theme, name) },
+	{ .key = "summary", .type = FT_TEXT, F(struct theme, summary) },
+	{ .key = "order", .type = FT_INT, .min = -1000000,
+	  F(struct theme, order), .doc = "position in the overview" },
+	{ .key = "now", .type = FT_MD, .flags = F_REQUIRED,
+	  F(struct theme, now), .doc = "the current state (nykytila)" },
+	{ .key = "target", .type = FT_MD, .flags = F_REQUIRED,
+	  F(struct theme, target), .doc = "the target state (tavoitetila)" },
+	{ .key = "actions", .type = FT_LIST, .elem = &action_elem,
+	  F(struct theme, actions),
+	  .doc = "what is done to get there: title, status, owner, from, "
+	  "until, note" },
+	{ .key = "related", .type = FT_LIST, .elem = &theme_ref_elem,
+	  F(struct theme, related),
+	  .doc = "pages it concerns, written kind:id" },
+	REVIEWED(struct theme),
+	{ .key = NULL },
+};
+
+static const struct field model_fields[] = {
+	{ .key = "name", .type = FT_TEXT, .flags = F_REQUIRED,
+	  F(struct model_card, name) },
+	{ .key = "summary", .type = FT_TEXT, F(struct model_card, summary) },
+	{ .key = "origin", .type = FT_TEXT, F(struct model_card, origin),
+	  .doc = "the region or project it comes from" },
+	{ .key = "innokyla", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_url, F(struct model_card, innokyla),
+	  .doc = "its model card on innokyla.fi" },
+	{ .key = "starting_point", .type = FT_MD,
+	  F(struct model_card, starting_point),
+	  .doc = "lähtötilanne: the situation it answers" },
+	{ .key = "intended_change", .type = FT_MD,
+	  F(struct model_card, intended_change),
+	  .doc = "tavoiteltu muutos: what it should change" },
+	{ .key = "target_group", .type = FT_MD,
+	  F(struct model_card, target_group), .doc = "kohderyhmä" },
+	{ .key = "basic_idea", .type = FT_MD,
+	  F(struct model_card, basic_idea), .doc = "ratkaisun perusidea" },
+	{ .key = "testing", .type = FT_MD, F(struct model_card, testing),
+	  .doc = "ratkaisun testaaminen: how it was tried" },
+	{ .key = "learned", .type = FT_MD, F(struct model_card, learned),
+	  .doc = "kokeilussa opittua" },
+	{ .key = "conditions", .type = FT_MD,
+	  F(struct model_card, conditions),
+	  .doc = "toimivuuden ja käyttöönoton ehdot" },
+	{ .key = "tips", .type = FT_MD, F(struct model_card, tips),
+	  .doc = "vinkit soveltajille" },
+	{ .key = "implemented_by", .type = FT_LIST, .elem = &implementer_elem,
+	  F(struct model_card, implemented_by),
+	  .doc = "the services, segments and actors that implement it, "
+	  "written kind:id" },
+	REVIEWED(struct model_card),
+	{ .key = NULL },
+};
+
 static const struct field guide_front_fields[] = {
 	{ .key = "title", .type = FT_STRING, .flags = F_REQUIRED,
 	  F(struct guide_variant, title) },
@@ -514,6 +732,12 @@ static const struct schema schema_map = { .name = "map",
 	.size = sizeof(struct map), .fields = map_fields };
 static const struct schema schema_flow = { .name = "flow",
 	.size = sizeof(struct flow), .fields = flow_fields };
+static const struct schema schema_area = { .name = "area",
+	.size = sizeof(struct area), .fields = area_fields };
+static const struct schema schema_theme = { .name = "theme",
+	.size = sizeof(struct theme), .fields = theme_fields };
+static const struct schema schema_model = { .name = "model",
+	.size = sizeof(struct model_card), .fields = model_fields };
 
 const struct schema *const schema_of_kind[KIND_COUNT] = {
 	[KIND_ACTOR] = &schema_actor,
@@ -525,6 +749,9 @@ const struct schema *const schema_of_kind[KIND_COUNT] = {
 	[KIND_MAP] = &schema_map,
 	[KIND_FLOW] = &schema_flow,
 	[KIND_GUIDE] = &schema_guide_front,
+	[KIND_AREA] = &schema_area,
+	[KIND_THEME] = &schema_theme,
+	[KIND_MODEL] = &schema_model,
 };
 
 size_t
@@ -563,7 +790,7 @@ walk_list(const struct field *f, struct list *l, unsigned flags,
 {
 	size_t i, size;
 	const struct field *elem = f->elem;
-	struct field idmap_elem;
+	struct field idmap_elem, named;
 
 	if (f->type == FT_IDMAP) {
 		memset(&idmap_elem, 0, sizeof(idmap_elem));
@@ -571,6 +798,14 @@ walk_list(const struct field *f, struct list *l, unsigned flags,
 		idmap_elem.type = FT_STRUCT;
 		idmap_elem.sub = f->sub;
 		elem = &idmap_elem;
+	}
+	/* A reference in a list is told about as an entry of the list:
+	 * `each entry of "related" must be …`. */
+	if (elem->type == FT_REF || elem->type == FT_KREF) {
+		named = *elem;
+		named.key = f->key;
+		named.flags |= F_ENTRY;
+		elem = &named;
 	}
 	size = field_size(elem);
 	for (i = 0; i < l->len; i++)

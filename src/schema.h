@@ -32,6 +32,7 @@ enum ftype {
 #define F_VALUE    0x20 /* idmap: the value decodes into the 2nd field */
 #define F_KEY      0x40 /* filled from the idmap key, not a YAML key */
 #define F_ENTRY    0x80 /* set by the decoder on the elements of a list */
+#define F_ONE      0x100 /* a list may be written as its one value */
 
 struct schema;
 
@@ -72,10 +73,20 @@ extern const char *const layout_names[];
 extern const char *const direction_names[];
 extern const char *const paper_names[];
 extern const char *const flow_format_names[];
+extern const char *const service_status_names[];
+extern const char *const area_kind_names[];
+extern const char *const action_status_names[];
+
+enum service_status { STATUS_ACTIVE, STATUS_PILOT, STATUS_PLANNED,
+	STATUS_ENDED };
+enum area_kind { AREA_WELLBEING_COUNTY, AREA_EMPLOYMENT_AREA,
+	AREA_MUNICIPALITY };
 
 /* Whether s is a calendar date written YYYY-MM-DD; if so, its year,
  * month and day. */
 int schema_date_valid(const char *s, int *y, int *m, int *d);
+/* Whether s is a month YYYY-MM or a date YYYY-MM-DD. */
+int schema_month_valid(const char *s);
 
 enum stage { STAGE_IDENTIFICATION, STAGE_ASSESSMENT, STAGE_PLANNING,
 	STAGE_SERVICES, STAGE_FOLLOW_UP };

@@ -204,12 +204,18 @@ write_value(const struct field *f, struct buf *out, struct defs *d)
 	case FT_LIST:
 		if (f->flags & F_ALL)
 			buf_puts(out, "\"anyOf\": [{\"const\": \"all\"}, {");
+		else if (f->flags & F_ONE) {
+			/* One value stands for a list of one. */
+			buf_puts(out, "\"anyOf\": [");
+			write_value(f->elem, out, d);
+			buf_puts(out, ", {");
+		}
 		buf_puts(out, "\"type\": \"array\", ");
 		if (f->flags & F_NONEMPTY)
 			buf_puts(out, "\"minItems\": 1, ");
 		buf_puts(out, "\"items\": ");
 		write_value(f->elem, out, d);
-		if (f->flags & F_ALL)
+		if (f->flags & (F_ALL | F_ONE))
 			buf_puts(out, "}]");
 		break;
 	case FT_STRUCT:

@@ -18,7 +18,7 @@
 /* Display order of kinds in the index. */
 static const enum kind search_kinds[] = { KIND_GUIDE, KIND_SERVICE,
 	KIND_GROUP, KIND_ACTOR, KIND_PATH, KIND_SEGMENT, KIND_DECISION,
-	KIND_MAP, KIND_FLOW };
+	KIND_MAP, KIND_FLOW, KIND_THEME, KIND_MODEL, KIND_AREA };
 
 /* Length of the UTF-8 sequence starting with byte c (1 if invalid). */
 static size_t

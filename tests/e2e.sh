@@ -470,6 +470,117 @@ if grep -rl 'salainen-avain\|2024-01-0\|2024-02-1' "$full" >"$tmp/leak"; then
 fi
 end
 
+# Contacts, areas, status, development themes and model cards (the
+# extensions of issue 12), on the full fixture.
+begin areas-themes-models
+s=$full/services/kylapalvelu.html
+has "$s" "//h:main//h:p[contains(@class,'status-notice')]" \
+    "a pilot service says so before its lead"
+has "$s" "//h:dl[@class='facts']/h:dd/h:span[contains(@class,'status-other')][.='Kokeilu']" \
+    "its status is a fact"
+has "$s" "//h:dl[@class='facts']/h:dt[.='Tarjolla alkaen']/following-sibling::h:dd[1]/h:time[@datetime='2026-01'][.='1/2026']" \
+    "valid_from as a month"
+has "$s" "//h:dl[@class='facts']/h:dt[.='Tarjolla alueilla']/following-sibling::h:dd[1]/h:a[@href='../areas/alakyla.html']" \
+    "where it is offered links the area"
+has "$s" "//h:section[.//h:h2[.='Näin haet']]//h:table/h:thead/h:tr/h:th[@scope='col'][.='Liite']" \
+    "apply's Markdown table has a head with scope"
+has "$s" "//h:section[.//h:h2[.='Näin haet']]//h:table/h:tbody//h:del[.='Vanha todistus']" \
+    "strikethrough in a table cell"
+has "$s" "//h:section[.//h:h2[.='Yhteystiedot']]//h:a[@href='tel:+35821112222']" \
+    "a service's contact phone is a tel: link"
+has "$s" "//h:section[.//h:h2[.='Yhteystiedot']]//h:a[@href='https://example.org/kylapalvelu']" \
+    "a service's contact web page"
+has "$s" "//h:a[@class='ptv'][@href='https://www.suomi.fi/palvelut/0b3a1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']" \
+    "ptv links the Suomi.fi page in Finnish"
+has "$full/sv/services/kylapalvelu.html" "//h:a[@class='ptv'][@href='https://www.suomi.fi/service/0b3a1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']" \
+    "ptv links the Suomi.fi page in Swedish"
+has "$s" "//h:section[.//h:h2[.='Toteuttaa toimintamallia']]//h:a[@href='../models/koordinaattorimalli.html']" \
+    "a service links the model it implements"
+has "$full/models/koordinaattorimalli.html" "//h:section[.//h:h2[.='Mallia toteuttavat']]//h:a[@href='../services/kylapalvelu.html']" \
+    "the model links back to the service"
+has "$full/models/koordinaattorimalli.html" "//h:section[.//h:h2[.='Mallia toteuttavat']]//h:a[@href='../segments/vahva.html']" \
+    "the model links back to the segment"
+has "$full/segments/vahva.html" "//h:a[@href='../models/koordinaattorimalli.html']" \
+    "the segment links the model"
+for sec in Lähtötilanne 'Tavoiteltu muutos' Kohderyhmä 'Ratkaisun perusidea' \
+    'Ratkaisun testaaminen' 'Kokeilussa opittua' \
+    'Toimivuuden ja käyttöönoton ehdot' 'Vinkit soveltajille'; do
+	has "$full/models/koordinaattorimalli.html" "//h:h2[.='$sec']" \
+	    "the model card has $sec"
+done
+has "$full/actors/yhteistiimi.html" "//h:dl[@class='facts']/h:dd[h:a[@href='../actors/keskus.html'] and h:a[@href='../actors/tiimi.html']]" \
+    "a joint structure lists both wholes"
+has "$full/actors/tiimi.html" "//h:main//h:a[@href='../actors/yhteistiimi.html']" \
+    "each whole lists the joint structure as a part"
+# The list's municipality filter without JavaScript: a link per
+# municipality; the services marked with where they are offered.
+l=$full/services/index.html
+has "$l" "//h:nav[@class='area-filter']//h:li[@data-area='alakyla'][@data-within='alakyla maakunta tyollisyysalue']/h:a[@href='../areas/alakyla.html']" \
+    "the filter links a municipality's page, with what it is part of"
+has "$l" "//h:nav[@class='area-filter']//h:li[@data-area='ylakyla']" \
+    "every municipality is in the filter"
+has "$l" "not(//h:nav[@class='area-filter']//h:li[@data-area='maakunta'])" \
+    "a county is not a municipality of the filter"
+has "$l" "//h:ul[@class='service-list']/h:li[@data-areas='alakyla'][h:a[@href='../services/kylapalvelu.html']]" \
+    "a service offered in one municipality is marked"
+has "$l" "//h:ul[@class='service-list']/h:li[not(@data-areas)][h:a[@href='../services/tyokokeilu.html']]" \
+    "a service offered everywhere is not"
+has "$l" "/h:html/h:head/h:script[@src='../theme/filter.js']" \
+    "the list loads filter.js"
+[ -f "$full/theme/filter.js" ] || fail "no theme/filter.js"
+a=$full/areas/alakyla.html
+has "$a" "//h:section[.//h:h2[.='Palvelut, jotka ovat tarjolla koko alueella']]//h:a[@href='../services/kylapalvelu.html']" \
+    "the municipality's page lists its own service"
+has "$a" "//h:section[.//h:h2[.='Palvelut, jotka ovat tarjolla koko alueella']]//h:a[@href='../services/tyokokeilu.html']" \
+    "and the services offered everywhere"
+has "$a" "not(//h:a[@href='../services/paattynyt.html'])" \
+    "but not another municipality's service"
+has "$a" "not(//h:a[@href='#palvelut-jotka-ovat-tarjolla-vain-osassa-aluetta'])" \
+    "no empty section in its contents"
+has "$full/areas/maakunta.html" "//h:section[.//h:h2[.='Palvelut, jotka ovat tarjolla vain osassa aluetta']]//h:a[@href='../services/kylapalvelu.html']" \
+    "the county lists a municipality's service as offered in part of it"
+has "$full/areas/maakunta.html" "//h:section[.//h:h2[.='Alueeseen kuuluvat']]//h:a[@href='../areas/alakyla.html']" \
+    "the county lists its municipalities"
+has "$a" "//h:dd[.='423']" "a municipality shows its code"
+# Themes: the overview side by side, a page per theme.
+t=$full/themes/index.html
+has "$t" "//h:table[@class='themes']/h:thead/h:tr[h:th[@scope='col'][.='Nykytila'] and h:th[@scope='col'][.='Tavoitetila']]" \
+    "the overview has now and target side by side"
+has "$t" "//h:table[@class='themes']/h:tbody/h:tr[1]/h:th[@scope='row']/h:a[@href='../themes/koordinointi.html']" \
+    "themes in their order"
+has "$t" "//h:table[@class='themes']/h:tbody/h:tr[2]/h:th/h:a[@href='../themes/tieto.html']" \
+    "the second theme second"
+has "$full/themes/koordinointi.html" "//h:div[@class='now-target']/h:section[@class='now'] and //h:div[@class='now-target']/h:section[@class='target']" \
+    "a theme's page: now and target"
+has "$full/themes/koordinointi.html" "//h:table[@class='actions']//h:tr[h:th[.='Koordinaattorimallin kokeilu']]/h:td[.='Kokeilussa']" \
+    "an action's status"
+has "$full/themes/koordinointi.html" "//h:table[@class='actions']//h:td/h:a[@href='../actors/tiimi.html']" \
+    "an action's owner links the actor"
+has "$full/actors/tiimi.html" "//h:section[.//h:h2[.='Kehittämisteemat, joissa mukana']]//h:a[@href='../themes/koordinointi.html']" \
+    "the owner lists the theme"
+# A path says how its persona was made.
+has "$full/paths/liisan-polku.html" "//h:p[@class='notice'][contains(., 'kirjoitettu testiä varten')]" \
+    "persona.basis replaces the default sentence"
+has "$full/paths/liisan-polku.html" "not(//h:p[@class='notice'][contains(., 'useiden asiakkaiden')])" \
+    "and the default sentence is gone"
+# Search and the A–Ö index know the new kinds.
+for id in alakyla koordinointi koordinaattorimalli; do
+	grep -q "\"u\":\"[a-z]*/$id.html\"" "$full/search-index.js" ||
+	    fail "$id is not in the search index"
+	has "$full/index/a-o.html" "//h:a[contains(@href, '/$id.html')]" \
+	    "$id in the A–Ö index"
+done
+grep -q 'Noin kaksi viikkoa' "$full/search-index.js" ||
+    fail "a new text field (processing_time) is not searched"
+# print.html: themes and models in their chapters, the areas listed.
+for ch in themes models areas; do
+	has "$full/print.html" "//h:section[h:h2[@id='chapter-$ch']]" \
+	    "print.html has the $ch chapter"
+done
+has "$full/print.html" "//h:article[@id='theme-koordinointi']" "a theme in print"
+has "$full/print.html" "//h:article[@id='model-koordinaattorimalli']" "a model in print"
+end
+
 # The printed book's cover and running foot carry the edition: site.yaml's
 # edition, else the date of SOURCE_DATE_EPOCH, else none (never the clock).
 begin print-book-edition
@@ -775,7 +886,7 @@ end
 begin schema
 if k 0 schema -o "$tmp/schema" && k 0 init "$tmp/schema-hb"; then
 	for kind in site actor group service path segment decision map flow \
-	    guide; do
+	    guide area theme model; do
 		[ -s "$tmp/schema/$kind.schema.json" ] ||
 		    fail "no $kind.schema.json"
 	done

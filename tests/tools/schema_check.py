@@ -33,7 +33,8 @@ Loader.add_implicit_resolver("tag:yaml.org,2002:bool",
 
 KINDS = {"actors": "actor", "groups": "group", "services": "service",
          "paths": "path", "segments": "segment", "decisions": "decision",
-         "maps": "map", "flows": "flow", "guides": "guide"}
+         "maps": "map", "flows": "flow", "guides": "guide",
+         "areas": "area", "themes": "theme", "models": "model"}
 
 
 def load(path):

@@ -500,12 +500,12 @@ test_decode_unknown_missing_duplicate(void **state)
 	    "t.yaml:1:1: error: unknown key \"nmae\" in actor (did you mean "
 	    "\"name\"? an actor needs it)\n"
 	    "t.yaml:3:1: error: unknown key \"homepage\" in actor; expected "
-	    "name, kind, summary, description, part_of, url, contact, "
+	    "name, kind, summary, description, part_of, url, contact, areas, "
 	    "reviewed\n"
 	    "t.yaml:4:1: error: duplicate key \"kind\" (first at line 2)\n"
 	    "t.yaml:7:3: error: duplicate key \"phone\" (first at line 6)\n"
 	    "t.yaml:8:3: error: unknown key \"fax\" in contact; expected "
-	    "phone, email, address, hours\n");
+	    "phone, email, address, hours, web\n");
 	/* The first of duplicates is kept. */
 	assert_int_equal(a.kind.v, 0);
 	assert_string_equal(a.contact.phone.s, "1");
@@ -978,7 +978,7 @@ test_schema_walk(void **state)
 	schema_walk(SCHEMA(KIND_ACTOR), &a, 0, log_visit, &w);
 	/* reviewed, a date, is exempt from the lint like the contact. */
 	assert_string_equal(w.b.data, "name summary description url+N "
-	    "phone+N email+N address+N hours+N reviewed+N ");
+	    "phone+N email+N address+N hours+N web+N reviewed+N ");
 	buf_free(&w.b);
 	schema_release(SCHEMA(KIND_ACTOR), &a);
 
@@ -988,7 +988,7 @@ test_schema_walk(void **state)
 	COUNT(nerr, 0, d);
 	DIAGS(d, "");
 	schema_walk(SCHEMA(KIND_PATH), &p, F_PATHLINT, log_visit, &w);
-	assert_string_equal(w.b.data, "title+P name+P age+P+N situation+P "
+	assert_string_equal(w.b.data, "title+P name+P age+P+N situation+P basis+P "
 	    "title+P note+P quote+P duration+P "
 	    "title+P note+P quote+P duration+P reviewed+P+N ");
 	buf_free(&w.b);

@@ -180,7 +180,9 @@ test_back_links(void **state)
 	assert_ptr_equal(kok->group.target, &tyo->e);
 	assert_ptr_equal(((struct ref *)kok->providers.items)[0].target,
 	    &keskus->e);
-	assert_ptr_equal(tiimi->part_of.target, &keskus->e);
+	assert_int_equal(tiimi->part_of.len, 1);
+	assert_ptr_equal(((struct ref *)tiimi->part_of.items)[0].target,
+	    &keskus->e);
 	assert_ptr_equal(p->segment.target, &vahva->e);
 	assert_ptr_equal(((struct step *)p->steps.items)[1].at.target,
 	    &keskus->e);
