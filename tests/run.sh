@@ -90,6 +90,9 @@ part e2e sh tests/e2e.sh "$build"
 echo "== diagrams"
 part diagram sh tests/diagram.sh "$build"
 
+echo "== diagram quality"
+part diagquality sh tests/diagquality.sh "$build"
+
 echo "== flow audit"
 part audit sh tests/audit.sh "$build"
 
