@@ -6,7 +6,8 @@
 #                     build the tool and output/ from content/
 #   make test         the whole suite, plainly and under ASan + UBSan,
 #                     then the browser suite once (make test-browser)
-#   make bench        benchmarks (not part of the test suite)
+#   make bench        benchmarks (not part of the test suite): the flow
+#                     audit and aggregation, and the national handbook
 #   make install      PREFIX=/usr/local DESTDIR=
 
 VERSION = 0.1.0
@@ -72,7 +73,7 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 .PHONY: FORCE all handbook deps test-deps test test-plain test-san test-browser \
 	check-units \
-	bench install uninstall clean lint-man format sample-data
+	bench bench-deps bench-flow bench-handbook install uninstall clean lint-man format sample-data
 
 all: $(BUILD)/kartta
 
@@ -112,6 +113,9 @@ deps:
 test-deps:
 	@sh tools/deps.sh test
 
+bench-deps:
+	@sh tools/deps.sh bench
+
 handbook: deps
 	$(MAKE) all
 	./$(BUILD)/kartta build -c content -t themes/default -o output
@@ -144,8 +148,16 @@ sample-data: $(BUILD)/sample_flow
 	@mkdir -p $(dir $(SAMPLE_DATA))
 	./$(BUILD)/sample_flow > $(SAMPLE_DATA)
 
-bench: all
+# Both benchmarks; `make bench-flow` or `make bench-handbook` runs one.
+bench: bench-deps all
+	sh bench/run.sh $(BUILD); flow=$$?; \
+	sh bench/handbook.sh $(BUILD) && exit $$flow
+
+bench-flow: bench-deps all
 	sh bench/run.sh $(BUILD)
+
+bench-handbook: bench-deps all
+	sh bench/handbook.sh $(BUILD)
 
 lint-man:
 	mandoc -Tlint -Wwarning kartta.1

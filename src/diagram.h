@@ -114,4 +114,11 @@ void diagram_paper_size(int paper, double *w, double *h);
  */
 void diagram_cleanup(void);
 
+/*
+ * make bench only: with KARTTA_BENCH_GV set, prints this process's
+ * number of layouts and their CPU time to standard error (diagram_cleanup
+ * does it too).  See diagram_gv.c.
+ */
+void diagram_stats_print(void);
+
 #endif

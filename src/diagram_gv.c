@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Graphviz's types.h has a struct path of its own: rename it away from
  * the model's (struct tags are not part of the library's ABI). */
@@ -56,9 +58,60 @@ gv_leave(void)
 	pthread_mutex_unlock(&gv_lock);
 }
 
+/*
+ * For make bench (bench/handbook.sh) only: with KARTTA_BENCH_GV set to a
+ * folder, every graph is also written there as DOT before its layout
+ * (<pid>-<n>.<engine>.gv, for timing dot alone over the same graphs),
+ * and the layouts' CPU time is printed to standard error when the
+ * process is done with diagrams.  Guarded by gv_lock.
+ */
+static double gv_layout_cpu;
+static size_t gv_layouts;
+
+static double
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+bench_dump(Agraph_t *g, const char *engine)
+{
+	const char *dir = getenv("KARTTA_BENCH_GV");
+	char *path;
+	FILE *f;
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	path = xasprintf("%s/%ld-%zu.%s.gv", dir, (long)getpid(), gv_layouts,
+	    engine);
+	if ((f = fopen(path, "w")) != NULL) {
+		agwrite(g, f);
+		fclose(f);
+	}
+	free(path);
+}
+
+void
+diagram_stats_print(void)
+{
+	const char *dir = getenv("KARTTA_BENCH_GV");
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	pthread_mutex_lock(&gv_lock);
+	fprintf(stderr, "kartta: bench: %zu layouts in %.3f s CPU\n",
+	    gv_layouts, gv_layout_cpu);
+	pthread_mutex_unlock(&gv_lock);
+}
+
 void
 diagram_cleanup(void)
 {
+	diagram_stats_print();
 	pthread_mutex_lock(&gv_lock);
 	if (gv_ctx != NULL)
 		gvFreeContext(gv_ctx);
@@ -526,7 +579,15 @@ title_of(const struct gb *b, const struct entity *e)
 int
 gb_layout(struct gb *b, const char *engine)
 {
-	if (gvLayout(gv_ctx, G(b->g), engine) != 0)
+	double t0;
+	int rc;
+
+	bench_dump(G(b->g), engine);
+	t0 = thread_cpu();
+	rc = gvLayout(gv_ctx, G(b->g), engine);
+	gv_layout_cpu += thread_cpu() - t0;
+	gv_layouts++;
+	if (rc != 0)
 		return -1;
 	b->laid_out = 1;
 	return 0;

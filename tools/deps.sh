@@ -5,6 +5,9 @@
 #   deps.sh test    what the test suite needs on top of that (the browser
 #                   suite's chromium, Java for the Nu checker, node and npm;
 #                   its npm packages are installed by tests/browser/run.sh)
+#   deps.sh bench   what make bench needs on top of building: sqlite3 for
+#                   the flow benchmark, Hugo and Graphviz's dot as the
+#                   handbook benchmark's yardsticks, python3 to generate it
 set -eu
 what=${1:-build}
 
@@ -25,11 +28,14 @@ python3-yaml:file:/usr/lib/python3/dist-packages/yaml/__init__.py
 mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
 chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
 npm:cmd:npm python3:cmd:python3 glpk-utils:cmd:glpsol"
+bench_pkgs="sqlite3:cmd:sqlite3 hugo:cmd:hugo graphviz:cmd:dot
+python3:cmd:python3"
 
 case $what in
 build) list=$build_pkgs ;;
+bench) list="$build_pkgs $bench_pkgs" ;;
 test) list="$build_pkgs $test_pkgs" ;;
-*) echo "usage: deps.sh build|test" >&2; exit 2 ;;
+*) echo "usage: deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -1,0 +1,75 @@
+#!/bin/sh
+# A generated handbook of two regions (bench/gen_handbook.py, the same
+# generator as make bench's 21) builds correctly: the generator is
+# deterministic, kartta check is silent, every entity gets its page,
+# no page (print.html above all, where every entity page is a part)
+# has an id twice or an in-page link to nowhere, and two builds are
+# byte-identical.  Not timed: the figures are make bench's.
+#
+#   sh tests/scale.sh BUILD
+set -u
+
+suite=scale
+build=${1:?usage: scale.sh BUILD}
+. tests/lib.sh
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "SKIP scale/all: python3 is missing"
+	exit 0
+fi
+gen() {
+	python3 bench/gen_handbook.py -r 2 -S 40 "$@"
+}
+
+begin generator-deterministic
+gen -s 7 "$tmp/a" && gen -s 7 "$tmp/b" && gen -s 8 "$tmp/c" ||
+	fail "gen_handbook.py failed"
+diff -r "$tmp/a" "$tmp/b" >/dev/null || fail "same seed, different trees"
+diff -r "$tmp/a" "$tmp/c" >/dev/null && fail "another seed, the same tree"
+n=$(find "$tmp/a" -type f | wc -l)
+# site.yaml + 2 x (40 services, 25 actors, 10 groups, 15 paths,
+# 4 segments, 1 decision, 1 map, 10 guides).
+[ "$n" = 213 ] || fail "$n files, expected 213"
+rm -rf "$tmp/b" "$tmp/c"
+end
+
+begin check-silent
+if k 0 check -c "$tmp/a"; then
+	[ -s "$tmp/err" ] && fail "kartta check spoke: $(head -5 "$tmp/err")"
+fi
+end
+
+begin build
+if k 0 build -q -c "$tmp/a" -o "$tmp/out1"; then
+	[ -s "$tmp/err" ] && fail "kartta build -q spoke: $(head -5 "$tmp/err")"
+	for f in "$tmp"/a/*/*; do
+		kind=$(basename "$(dirname "$f")")
+		id=$(basename "$f"); id=${id%.*}
+		[ -s "$tmp/out1/$kind/$id.html" ] ||
+			fail "no page for $kind/$id"
+	done
+	grep -o 'class="print-part"' "$tmp/out1/print.html" | wc -l >"$tmp/parts"
+	# Every entity but the 8 segments, which are one part: the
+	# segmentation guide.
+	[ "$(cat "$tmp/parts")" -eq 205 ] ||
+		fail "print.html has $(cat "$tmp/parts") parts, expected 205"
+fi
+end
+
+begin ids-unique
+if [ -d "$tmp/out1" ]; then
+	find "$tmp/out1" -name '*.html' | sort >"$tmp/pages"
+	# shellcheck disable=SC2046
+	python3 tests/tools/ids_check.py $(cat "$tmp/pages") >"$tmp/ids" ||
+		fail "$(head -10 "$tmp/ids")"
+fi
+end
+
+begin deterministic
+if k 0 build -q -c "$tmp/a" -o "$tmp/out2"; then
+	diff -r "$tmp/out1" "$tmp/out2" >"$tmp/diff" ||
+		fail "two builds differ: $(head -5 "$tmp/diff")"
+fi
+end
+
+exit $anyfail
