@@ -421,27 +421,58 @@ demote_headings(xmlNodePtr n)
 	}
 }
 
-static int
-id_taken(xmlNodePtr n, const xmlChar *id, xmlNodePtr skip)
+/*
+ * The ids on the print page outside the part being added: the frame,
+ * the cover, the chapters' headings and the parts before, as they were
+ * finally written.  Kept as the page grows so that each part costs its
+ * own size, not the page's.  Keys owned.
+ */
+struct idset {
+	struct strmap *map;     /* id -> itself */
+};
+
+static void
+idset_add(struct idset *s, const xmlChar *id)
+{
+	if (strmap_get(s->map, (const char *)id) == NULL) {
+		char *k = xstrdup((const char *)id);
+
+		strmap_put(s->map, k, k);
+	}
+}
+
+/* Adds the ids of n, its siblings after it and everything below. */
+static void
+idset_add_tree(struct idset *s, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
 		xmlChar *v;
-		int hit;
 
-		if (n->type != XML_ELEMENT_NODE || n == skip)
+		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		v = xmlGetProp(n, (const xmlChar *)"id");
-		hit = v != NULL && xmlStrEqual(v, id);
+		if ((v = xmlGetProp(n, (const xmlChar *)"id")) != NULL)
+			idset_add(s, v);
 		xmlFree(v);
-		if (hit || id_taken(n->children, id, skip))
-			return 1;
+		idset_add_tree(s, n->children);
 	}
-	return 0;
 }
 
-/* Points "#old" links (and aria references) below n at "#new". */
 static void
-retarget(xmlNodePtr n, const xmlChar *old, const char *new_id)
+idset_free(struct idset *s)
+{
+	const char *k;
+	void *v;
+	size_t pos = 0;
+
+	while (strmap_next(s->map, &pos, &k, &v))
+		free(v);
+	strmap_free(s->map);
+}
+
+/* Points "#old" links (and aria references) below n at their new ids
+ * (renames: old id -> new id). */
+static void
+retarget(xmlNodePtr n, const struct strmap *renames)
 {
 	static const char *const attrs[] = { "href", "aria-labelledby",
 		"aria-describedby" };
@@ -452,30 +483,33 @@ retarget(xmlNodePtr n, const xmlChar *old, const char *new_id)
 			continue;
 		for (i = 0; i < ARRAY_LEN(attrs); i++) {
 			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
+			const char *to;
 
 			if (v != NULL && i == 0 && v[0] == '#' &&
-			    xmlStrEqual(v + 1, old)) {
-				char *h = xasprintf("#%s", new_id);
+			    (to = strmap_get(renames, (char *)v + 1)) != NULL) {
+				char *h = xasprintf("#%s", to);
 
 				xmlSetProp(n, (const xmlChar *)"href",
 				    (const xmlChar *)h);
 				free(h);
-			} else if (v != NULL && i > 0 && xmlStrEqual(v, old))
+			} else if (v != NULL && i > 0 &&
+			    (to = strmap_get(renames, (char *)v)) != NULL)
 				xmlSetProp(n, (const xmlChar *)attrs[i],
-				    (const xmlChar *)new_id);
+				    (const xmlChar *)to);
 			xmlFree(v);
 		}
-		retarget(n->children, old, new_id);
+		retarget(n->children, renames);
 	}
 }
 
 /*
- * Gives every id in part that is already used elsewhere on the page a
- * prefix of the part's own, and moves the part's links along.
+ * Gives every id below n that is already used elsewhere on the page (in
+ * taken) a prefix of the part's own, recording old -> new in renames
+ * (keys and values owned by the caller's list, freed with the map).
  */
 static void
-uniquify_ids(xmlNodePtr root, xmlNodePtr part, xmlNodePtr n,
-    const char *prefix)
+uniquify_ids(const struct idset *taken, xmlNodePtr n, const char *prefix,
+    struct strmap *renames)
 {
 	for (; n != NULL; n = n->next) {
 		xmlChar *v;
@@ -483,26 +517,32 @@ uniquify_ids(xmlNodePtr root, xmlNodePtr part, xmlNodePtr n,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		v = xmlGetProp(n, (const xmlChar *)"id");
-		if (v != NULL && id_taken(root, v, part)) {
+		if (v != NULL && strmap_get(taken->map, (char *)v) != NULL) {
 			char *id = xasprintf("%s-%s", prefix, (char *)v);
 
 			xmlSetProp(n, (const xmlChar *)"id", (const xmlChar *)id);
-			retarget(part, v, id);
-			free(id);
+			if (strmap_get(renames, (char *)v) == NULL)
+				strmap_put(renames, xstrdup((char *)v), id);
+			else
+				free(id);
 		}
 		xmlFree(v);
-		uniquify_ids(root, part, n->children, prefix);
+		uniquify_ids(taken, n->children, prefix, renames);
 	}
 }
 
 /* One part of the print page: an entity page (or a list page) in an
  * <article id="kind-id">, its headings two levels down and its ids its
- * own. */
+ * own; then its ids join taken. */
 static void
 print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
-    enum kind list)
+    enum kind list, struct idset *taken)
 {
 	xmlNodePtr art = html_el_class(main, "article", "print-part", NULL);
+	struct strmap *renames = strmap_new();
+	const char *k;
+	void *v;
+	size_t pos = 0;
 	char *prefix;
 
 	if (e != NULL) {
@@ -516,8 +556,15 @@ print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
 	/* Below the book's title and the chapter's. */
 	demote_headings(art->children);
 	demote_headings(art->children);
-	uniquify_ids(xmlDocGetRootElement(art->doc), art, art->children,
-	    prefix);
+	uniquify_ids(taken, art->children, prefix, renames);
+	if (strmap_count(renames) > 0)
+		retarget(art, renames);
+	while (strmap_next(renames, &pos, &k, &v)) {
+		free((char *)k);
+		free(v);
+	}
+	strmap_free(renames);
+	idset_add_tree(taken, art);
 	free(prefix);
 }
 
@@ -534,6 +581,7 @@ build_print_page(struct builder *b, enum lang lang)
 		KIND_MODEL, KIND_GROUP, KIND_SERVICE, KIND_ACTOR, KIND_AREA };
 	const struct model *m = b->m;
 	struct page_ctx pc;
+	struct idset taken;
 	struct buf css = { 0 };
 	xmlNodePtr main, chapter;
 	size_t k, i;
@@ -542,24 +590,29 @@ build_print_page(struct builder *b, enum lang lang)
 	main = page_begin(&pc, m, b->tpl, lang, "print.html",
 	    ui(lang, UI_PRINT_HANDBOOK), KIND_NONE);
 	book_cover(&pc, main);
+	taken.map = strmap_new();
+	idset_add_tree(&taken, xmlDocGetRootElement(main->doc));
 	for (k = 0; k < ARRAY_LEN(order); k++) {
 		struct entity **items;
 
 		if (m->set[order[k]].len == 0)
 			continue;
 		chapter = book_chapter(&pc, main, order[k]);
+		idset_add_tree(&taken, chapter);
 		if (order[k] == KIND_SEGMENT || order[k] == KIND_AREA) {
 			/* The segmentation guide, not one page a level; the
 			 * list of areas, as each service says where it is
 			 * offered. */
-			print_part(&pc, chapter, NULL, order[k]);
+			print_part(&pc, chapter, NULL, order[k], &taken);
 			continue;
 		}
 		items = pages_sorted(m, order[k]);
 		for (i = 0; i < m->set[order[k]].len; i++)
-			print_part(&pc, chapter, items[i], KIND_NONE);
+			print_part(&pc, chapter, items[i], KIND_NONE,
+			    &taken);
 		free(items);
 	}
+	idset_free(&taken);
 	book_finish(&pc, main);
 	emit_page(b, &pc, lang);
 	book_foot_css(m, lang, &css);

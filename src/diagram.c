@@ -191,41 +191,22 @@ diagram_render(const struct model *m, const struct entity *e,
 
 /* ---- Diagrams in pages ---- */
 
-static int
-id_in_tree(xmlNodePtr n, const char *id)
-{
-	for (; n != NULL; n = n->next) {
-		xmlChar *v;
-		int hit;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		v = xmlGetProp(n, (const xmlChar *)"id");
-		hit = v != NULL && strcmp((char *)v, id) == 0;
-		xmlFree(v);
-		if (hit || id_in_tree(n->children, id))
-			return 1;
-	}
-	return 0;
-}
-
 xmlNodePtr
 diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 {
 	struct diagram_opts o;
 	xmlNodePtr svg;
 	char *base, *prefix;
-	size_t n = 1;
 
 	if (!diagram_kind_supported(e->kind))
 		return NULL;
-	/* map_x, then map_x-2…: the same diagram may be on a page twice. */
+	/*
+	 * map_x, then map_x-2…: the same diagram may be on a page twice.
+	 * Claimed among the page's ids (page.h), where no heading can take
+	 * one: slugs have no "_".
+	 */
 	base = xasprintf("%s_%s", kind_names[e->kind], e->id);
-	prefix = xstrdup(base);
-	while (id_in_tree(xmlDocGetRootElement(figure->doc), prefix)) {
-		free(prefix);
-		prefix = xasprintf("%s-%zu", base, ++n);
-	}
+	prefix = md_ids_claim(pc->env.ids, base);
 	memset(&o, 0, sizeof(o));
 	o.lang = pc->lang;
 	o.link_prefix = pc->to_lang_root;

@@ -804,6 +804,77 @@ md_slug(const char *text)
 	return buf_detach(&b);
 }
 
+/* ---- Ids of a page ---- */
+
+struct md_id {
+	char *id;       /* owned; the key */
+	unsigned next;  /* the next suffix to try after id itself */
+};
+
+struct md_ids {
+	struct strmap *map; /* id -> struct md_id (owned) */
+};
+
+struct md_ids *
+md_ids_new(void)
+{
+	struct md_ids *ids = xcalloc(1, sizeof(*ids));
+
+	ids->map = strmap_new();
+	return ids;
+}
+
+void
+md_ids_free(struct md_ids *ids)
+{
+	const char *key;
+	void *v;
+	size_t pos = 0;
+
+	if (ids == NULL)
+		return;
+	while (strmap_next(ids->map, &pos, &key, &v)) {
+		free(((struct md_id *)v)->id);
+		free(v);
+	}
+	strmap_free(ids->map);
+	free(ids);
+}
+
+static void
+ids_take(struct md_ids *ids, char *id)
+{
+	struct md_id *e = xcalloc(1, sizeof(*e));
+
+	e->id = id;
+	e->next = 2;
+	strmap_put(ids->map, e->id, e);
+}
+
+/*
+ * Ids are never given back, so every suffix below base's counter is
+ * still taken: starting there finds what trying from 2 would.
+ */
+char *
+md_ids_claim(struct md_ids *ids, const char *base)
+{
+	struct md_id *b = strmap_get(ids->map, base);
+	char *id;
+
+	if (b == NULL) {
+		ids_take(ids, xstrdup(base));
+		return xstrdup(base);
+	}
+	for (;;) {
+		id = xasprintf("%s-%u", base, b->next++);
+		if (strmap_get(ids->map, id) == NULL)
+			break;
+		free(id);
+	}
+	ids_take(ids, xstrdup(id));
+	return id;
+}
+
 void
 md_headings_free(struct md_heading *h, size_t n)
 {
@@ -1241,7 +1312,8 @@ struct render {
 	xmlNsPtr ns;                /* the parent's namespace, or NULL */
 	struct md_heading **hs;     /* headings, in and out */
 	size_t *nhs;                /* entries in *hs */
-	struct strmap *ids;         /* heading ids taken; keys in *hs */
+	struct md_ids *ids;         /* ids taken: the env's, or owned */
+	int own_ids;                /* ids is r's, made from *hs */
 	int shift;                  /* added to heading levels */
 	int inline_only;            /* md_render_inline */
 	int in_link;                /* inside an <a>: no nested links */
@@ -1452,7 +1524,6 @@ render_heading(struct render *r, cmark_node *node, xmlNodePtr parent)
 	struct md_heading *h;
 	char *text, *base, *id;
 	xmlNodePtr e;
-	int k = 2;
 
 	if (level < 1)
 		level = 1;
@@ -1461,11 +1532,7 @@ render_heading(struct render *r, cmark_node *node, xmlNodePtr parent)
 	name[1] = (char)('0' + level);
 	text = plain_inline(node);
 	base = md_slug(text);
-	id = xstrdup(base);
-	while (strmap_get(r->ids, id) != NULL) {
-		free(id);
-		id = xasprintf("%s-%d", base, k++);
-	}
+	id = md_ids_claim(r->ids, base);
 	free(base);
 	e = el_add(r, parent, name);
 	prop_set(e, "id", id);
@@ -1475,7 +1542,6 @@ render_heading(struct render *r, cmark_node *node, xmlNodePtr parent)
 	h->id = id;
 	h->text = xml_clean(text);
 	free(text);
-	strmap_put(r->ids, h->id, h->id);
 	return e;
 }
 
@@ -1690,9 +1756,14 @@ render_run(struct render *r, xmlNodePtr parent)
 		fatal_oom();
 	r->xdoc = parent->doc;
 	r->ns = parent->ns;
-	r->ids = strmap_new();
-	for (i = 0; i < *r->nhs; i++)
-		strmap_put(r->ids, (*r->hs)[i].id, (*r->hs)[i].id);
+	if (r->env != NULL && r->env->ids != NULL)
+		r->ids = r->env->ids;
+	else {
+		r->ids = md_ids_new();
+		r->own_ids = 1;
+		for (i = 0; i < *r->nhs; i++)
+			free(md_ids_claim(r->ids, (*r->hs)[i].id));
+	}
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
@@ -1728,7 +1799,8 @@ render_run(struct render *r, xmlNodePtr parent)
 	}
 	cmark_iter_free(it);
 	free(stack);
-	strmap_free(r->ids);
+	if (r->own_ids)
+		md_ids_free(r->ids);
 }
 
 void

@@ -80,7 +80,30 @@ struct md_env {
 	 */
 	char *(*page_check)(void *arg, const char *url);
 	void *arg;                 /* passed to every callback */
+	/*
+	 * The ids taken on the page being rendered (md_ids_new), kept in
+	 * step with the headings passed to md_render, or NULL: md_render
+	 * then makes its own from the headings each call.
+	 */
+	struct md_ids *ids;
 };
+
+/*
+ * The element ids of one page: each id once, and for each slug the next
+ * "-n" suffix to try, so that the thousandth "Summary" of a page of the
+ * whole handbook costs O(1) rather than a thousand lookups.  md_render
+ * and the host's own headings claim ids through the same set.
+ */
+struct md_ids;
+
+struct md_ids *md_ids_new(void);
+void md_ids_free(struct md_ids *ids);
+/*
+ * Returns base if it is not taken yet, else the first of base-2,
+ * base-3… that is not, and marks it taken (caller frees).  The answer
+ * is the same as trying every suffix from 2 up.
+ */
+char *md_ids_claim(struct md_ids *ids, const char *base);
 
 /* A heading met while rendering, for "on this page" lists. */
 struct md_heading {

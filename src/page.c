@@ -284,6 +284,7 @@ page_begin(struct page_ctx *pc, const struct model *m,
 	pc->env.asset_url = env_asset;
 	pc->env.embed = env_embed;
 	pc->env.arg = pc;
+	pc->env.ids = md_ids_new();
 	html_page_init(hp, tpl, lang_names[lang]);
 
 	site_title = text_get(&m->site.title, &m->site, lang, NULL);
@@ -412,6 +413,7 @@ page_end(struct page_ctx *pc, struct buf *out)
 	html_page_serialize(&pc->page, out);
 	html_page_release(&pc->page);
 	md_headings_free(pc->headings, pc->nheadings);
+	md_ids_free(pc->env.ids);
 	free(pc->rel);
 	free(pc->to_lang_root);
 	free(pc->to_root);
@@ -571,16 +573,9 @@ page_section(struct page_ctx *pc, xmlNodePtr parent, const char *heading,
 	xmlNodePtr sec = html_el(parent, "section", NULL);
 	xmlNodePtr h = html_el(sec, "h2", heading);
 	char *slug = id ? xstrdup(id) : md_slug(heading);
-	size_t i, n = 1;
-	char *unique = xstrdup(slug);
-
 	/* Section ids share the namespace of Markdown heading ids. */
-	for (i = 0; i < pc->nheadings; i++)
-		if (strcmp(pc->headings[i].id, unique) == 0) {
-			free(unique);
-			unique = xasprintf("%s-%zu", slug, ++n);
-			i = (size_t)-1;
-		}
+	char *unique = md_ids_claim(pc->env.ids, slug);
+
 	html_attr(h, "id", unique);
 	pc->headings = xreallocarray(pc->headings, pc->nheadings + 1,
 	    sizeof(*pc->headings));

@@ -105,7 +105,7 @@ static struct md_env
 fake_env(struct fake *f)
 {
 	struct md_env env = { fake_exists, fake_url, fake_embed,
-		fake_asset_url, fake_suggest, NULL, f };
+		fake_asset_url, fake_suggest, NULL, f, NULL };
 
 	memset(f, 0, sizeof(*f));
 	return env;
@@ -272,6 +272,36 @@ test_slug(void **state)
 		assert_string_equal(s, cases[i][1]);
 		free(s);
 	}
+}
+
+/* md_ids_claim gives what trying every suffix from 2 up would, also
+ * when a later heading's own slug is an earlier one's "-n", and it
+ * stays fast for thousands of repeats of one heading. */
+static void
+test_ids_claim(void **state)
+{
+	static const char *const seq[][2] = {
+		{ "a", "a" }, { "a", "a-2" }, { "a-3", "a-3" }, { "a", "a-4" },
+		{ "a-2", "a-2-2" }, { "b", "b" }, { "a", "a-5" },
+	};
+	struct md_ids *ids = md_ids_new();
+	size_t i;
+	char *id, want[32];
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(seq); i++) {
+		id = md_ids_claim(ids, seq[i][0]);
+		assert_string_equal(id, seq[i][1]);
+		free(id);
+	}
+	for (i = 6; i < 20000; i++) {
+		id = md_ids_claim(ids, "a");
+		snprintf(want, sizeof(want), "a-%zu", i);
+		assert_string_equal(id, want);
+		free(id);
+	}
+	md_ids_free(ids);
+	md_ids_free(NULL);
 }
 
 static void
@@ -861,6 +891,7 @@ main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_headings_ids),
 		cmocka_unit_test(test_slug),
+		cmocka_unit_test(test_ids_claim),
 		cmocka_unit_test(test_heading_shift),
 		cmocka_unit_test(test_entity_links),
 		cmocka_unit_test(test_safe_links),
