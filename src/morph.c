@@ -33,8 +33,11 @@ struct terms {
 static int
 list_has(const struct buf *b, const char *s, size_t len)
 {
-	const char *p = b->data, *end = p + b->len;
+	const char *p = b->data, *end;
 
+	if (p == NULL) /* nothing added yet (and NULL + 0 is undefined) */
+		return 0;
+	end = p + b->len;
 	while (p < end) {
 		const char *sp = memchr(p, ' ', (size_t)(end - p));
 		size_t n = sp ? (size_t)(sp - p) : (size_t)(end - p);
