@@ -6,8 +6,10 @@
 #                     build the tool and output/ from content/
 #   make test         the whole suite, plainly and under ASan + UBSan,
 #                     then the browser suite once (make test-browser)
+#                     and each fuzzer briefly (make fuzz-smoke)
 #   make bench        benchmarks (not part of the test suite): the flow
 #                     audit and aggregation, and the national handbook
+#   make fuzz         the libFuzzer harnesses, FUZZ_SECONDS each (clang)
 #   make install      PREFIX=/usr/local DESTDIR=
 
 VERSION = 0.1.0
@@ -22,7 +24,17 @@ PKGS = libcmark-gfm libxml-2.0 libcgraph libgvc yaml-0.1 cairo
 
 # SAN=1 builds everything into build-san/ with AddressSanitizer and
 # UndefinedBehaviorSanitizer; the same test loop then runs against it.
-ifeq ($(SAN),1)
+FUZZ_CC ?= clang
+ifeq ($(FUZZ),1)
+# FUZZ=1 builds everything into build-fuzz/ with clang for libFuzzer:
+# the library with coverage instrumentation and ASan + UBSan, the
+# harnesses of fuzz/ linked with -fsanitize=fuzzer (make fuzz).
+BUILD ?= build-fuzz
+CC = $(FUZZ_CC)
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+CFLAGS ?= -O1 -g
+else ifeq ($(SAN),1)
 BUILD ?= build-san
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
@@ -68,12 +80,17 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(TOOL_SRC))
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN = $(patsubst fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 .PHONY: FORCE all handbook deps test-deps test test-plain test-san test-browser \
 	check-units \
-	bench bench-deps bench-flow bench-handbook install uninstall clean lint-man format sample-data
+	bench bench-deps bench-flow bench-handbook install uninstall clean lint-man format sample-data \
+	fuzz fuzz-build fuzz-bins fuzz-smoke
 
 all: $(BUILD)/kartta
 
@@ -96,6 +113,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkartta.a
 $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkartta.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< \
+		$(BUILD)/libkartta.a $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/obj/fuzz-scratch.o: fuzz/scratch.c fuzz/scratch.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/obj/fuzz-scratch.o $(BUILD)/libkartta.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -DFUZZ_THEME='"$(CURDIR)/themes/default"' \
+		-fsanitize=fuzzer -o $@ $< $(BUILD)/obj/fuzz-scratch.o \
 		$(BUILD)/libkartta.a $(ALL_LDFLAGS) $(LIBS)
 
 # main.o has DATADIR compiled in: rebuild it when the value changes.
@@ -125,6 +152,7 @@ test: test-deps
 	$(MAKE) test-plain
 	$(MAKE) test-san
 	$(MAKE) test-browser
+	$(MAKE) fuzz-smoke
 
 # The browser suite (tests/browser/run.sh), once, against the plain
 # build: axe-core and the Nu HTML Checker on every page of the default
@@ -147,6 +175,21 @@ $(BUILD)/sample_flow: tools/sample_flow.c
 sample-data: $(BUILD)/sample_flow
 	@mkdir -p $(dir $(SAMPLE_DATA))
 	./$(BUILD)/sample_flow > $(SAMPLE_DATA)
+
+# Fuzzing (fuzz/README.md): every harness of fuzz/ for FUZZ_SECONDS
+# on its corpus in build-fuzz/fuzz/, seeded from content/ and
+# tests/corpus by fuzz/seed.sh; a crash fails and is kept there.
+# fuzz-smoke is the short run of `make test` (FUZZ_SMOKE_SECONDS each).
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz-build:
+	$(MAKE) FUZZ=1 fuzz-bins
+
+fuzz: fuzz-build
+	sh fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	sh fuzz/run.sh build-fuzz $(FUZZ_SMOKE_SECONDS)
 
 # Both benchmarks; `make bench-flow` or `make bench-handbook` runs one.
 bench: bench-deps all
@@ -179,4 +222,4 @@ format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san output
+	rm -rf build build-san build-fuzz output

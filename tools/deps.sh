@@ -12,7 +12,8 @@ set -eu
 what=${1:-build}
 
 # package:kind:probe; a probe is a pkg-config module (pc), a command
-# (cmd) or a file that the package installs (file).
+# (cmd), a file that the package installs (file) or a compiler that can
+# link a libFuzzer program (fuzzer: make fuzz, make fuzz-smoke).
 build_pkgs="gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config
 libcmark-gfm-dev:pc:libcmark-gfm
 libcmark-gfm-extensions-dev:file:/usr/include/cmark-gfm-core-extensions.h
@@ -27,7 +28,8 @@ python3-jsonschema:file:/usr/lib/python3/dist-packages/jsonschema/__init__.py
 python3-yaml:file:/usr/lib/python3/dist-packages/yaml/__init__.py
 mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
 chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
-npm:cmd:npm python3:cmd:python3 glpk-utils:cmd:glpsol"
+npm:cmd:npm python3:cmd:python3 glpk-utils:cmd:glpsol
+clang:cmd:clang libclang-rt-dev:fuzzer:clang"
 bench_pkgs="sqlite3:cmd:sqlite3 hugo:cmd:hugo graphviz:cmd:dot
 python3:cmd:python3"
 
@@ -48,6 +50,10 @@ for entry in $list; do
 	pc) pkg-config --exists "$probe" 2>/dev/null || missing="$missing $pkg" ;;
 	cmd) command -v "$probe" >/dev/null 2>&1 || missing="$missing $pkg" ;;
 	file) [ -e "$probe" ] || missing="$missing $pkg" ;;
+	fuzzer)
+		printf 'int LLVMFuzzerTestOneInput(const char *d, long n)\n{ return (int)(d == 0) + (int)(n < 0); }\n' |
+		    "$probe" -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1 ||
+		    missing="$missing $pkg" ;;
 	esac
 done
 
