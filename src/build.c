@@ -381,21 +381,15 @@ write_print_pdfs(struct builder *b, enum lang lang)
 		buf_free(&pdf);
 	}
 	/* Paths and decisions are drawn into pages, where a failure can
-	 * only leave the figure out: report it here. */
+	 * only leave the figure out: report it here, from the drawing the
+	 * pages used. */
 	for (i = 0; lang == m->site.langs[0] && i < KIND_COUNT; i++) {
 		size_t j;
 
 		if (i != KIND_PATH && i != KIND_DECISION)
 			continue;
-		for (j = 0; j < m->set[i].len; j++) {
-			struct diagram_print p = { lang, PAPER_A4_PORTRAIT, 0,
-			    0 };
-			struct buf svg = { 0 };
-
-			diagram_render(m, m->set[i].items[j], DIAGRAM_SVG, &p,
-			    &svg, dl);
-			buf_free(&svg);
-		}
+		for (j = 0; j < m->set[i].len; j++)
+			diagram_check(m, m->set[i].items[j], lang, dl);
 	}
 	if (dl != b->dl) {
 		if (diag_errors(dl) > 0)
@@ -648,12 +642,14 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		html_template_free(b.tpl);
 		return KARTTA_EXIT_SYSTEM;
 	}
+	diagram_cache_begin();
 	for (i = 0; i < m->site.nlangs && !b.failed; i++) {
 		build_language(&b, m->site.langs[i]);
 		write_flow_json(&b, m->site.langs[i]);
 		build_print_page(&b, m->site.langs[i]);
 		write_print_pdfs(&b, m->site.langs[i]);
 	}
+	diagram_cache_end();
 	copy_tree(&b, theme_dir, "theme", "page.xhtml");
 	assets = path_join(m->root, "assets");
 	copy_tree(&b, assets, "assets", NULL);

@@ -19,9 +19,8 @@ diagram_kind_supported(enum kind kind)
 	    kind == KIND_DECISION || kind == KIND_FLOW;
 }
 
-/* Builds the graph of e into b (which must be initialised). */
-static void
-gb_build(struct gb *b, const struct entity *e)
+void
+diagram_build(struct gb *b, const struct entity *e)
 {
 	switch (e->kind) {
 	case KIND_MAP:
@@ -41,8 +40,8 @@ gb_build(struct gb *b, const struct entity *e)
 	}
 }
 
-static const char *
-layout_engine(const struct entity *e)
+const char *
+diagram_engine(const struct entity *e)
 {
 	const struct map *mp = (const struct map *)e;
 
@@ -69,8 +68,8 @@ draw_svg(const struct model *m, const struct entity *e, enum lang lang,
 	    xasprintf("%s_%s", kind_names[e->kind], e->id);
 	gv_enter();
 	gb_init(&b, m, lang, link_prefix, here, prefix);
-	gb_build(&b, e);
-	failed = gb_layout(&b, layout_engine(e)) != 0 ||
+	diagram_build(&b, e);
+	failed = gb_layout(&b, diagram_engine(e)) != 0 ||
 	    gb_render_svg(&b, &data, &len) != 0;
 	gb_unlayout(&b);
 	gv_report(dl, e, failed);
@@ -119,9 +118,9 @@ draw_print(const struct model *m, const struct entity *e, enum lang lang,
 
 	gv_enter();
 	gb_init(&b, m, lang, NULL, NULL, prefix);
-	gb_build(&b, e);
+	diagram_build(&b, e);
 	gb_set(b.g, "pad", "0");
-	failed = gb_layout(&b, layout_engine(e)) != 0;
+	failed = gb_layout(&b, diagram_engine(e)) != 0;
 	if (!failed) {
 		gb_size(&b, &w, &h);
 		rec = print_rec_new(w, h);
@@ -146,7 +145,9 @@ diagram_render(const struct model *m, const struct entity *e,
     enum diagram_format fmt, const struct diagram_print *p,
     struct buf *out, struct diag_list *dl)
 {
+	const struct print_rec *cached = NULL;
 	struct print_rec *rec;
+	const char *ctitle;
 	char *title;
 	int rc = -1, pages = 1;
 
@@ -166,7 +167,13 @@ diagram_render(const struct model *m, const struct entity *e,
 		xmlFreeDoc(doc);
 		return 0;
 	}
-	rec = draw_print(m, e, p->lang, &title, dl);
+	if (diagram_cache_print(m, e, p->lang, &cached, &ctitle, dl)) {
+		if (cached == NULL)
+			return -1;
+		rec = (struct print_rec *)cached;
+		title = xstrdup(ctitle);
+	} else
+		rec = draw_print(m, e, p->lang, &title, dl);
 	if (rec == NULL) {
 		free(title);
 		return -1;
@@ -175,7 +182,8 @@ diagram_render(const struct model *m, const struct entity *e,
 		rc = print_pdf(rec, p->paper, title, out, &pages);
 	else
 		rc = print_png(rec, p->paper, p->dpi, out);
-	print_rec_free(rec);
+	if (cached == NULL)
+		print_rec_free(rec);
 	if (rc != 0 && dl != NULL)
 		diag_error(dl, e->pos, "diagram of %s:%s: cairo could not "
 		    "draw it", kind_names[e->kind], e->id);
@@ -212,7 +220,8 @@ diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 	o.link_prefix = pc->to_lang_root;
 	o.here = pc->rel;
 	o.id_prefix = prefix;
-	svg = diagram_svg_node(pc->m, e, &o, figure->doc, NULL);
+	if (!diagram_cache_svg(pc->m, e, &o, figure->doc, &svg))
+		svg = diagram_svg_node(pc->m, e, &o, figure->doc, NULL);
 	if (svg != NULL) {
 		xmlChar *cls = xmlGetProp(figure, (const xmlChar *)"class");
 

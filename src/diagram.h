@@ -103,6 +103,23 @@ struct page_ctx;
 xmlNodePtr diagram_figure(struct page_ctx *pc, xmlNodePtr figure,
     const struct entity *e);
 
+/*
+ * A build draws each diagram once per language: between
+ * diagram_cache_begin and diagram_cache_end, the first page, print part
+ * or PDF that needs a diagram lays it out, and the others reuse that
+ * (diagram_cache.c).  Call both from one thread, around the rendering.
+ */
+void diagram_cache_begin(void);
+void diagram_cache_end(void);
+
+/*
+ * Reports to dl what drawing e in lang gives (errors and Graphviz's
+ * warnings; once per build), without drawing it again if a page already
+ * did.  Returns 0 if e can be drawn, -1 if not.
+ */
+int diagram_check(const struct model *m, const struct entity *e,
+    enum lang lang, struct diag_list *dl);
+
 /* Width and height of a paper (enum paper) in PostScript points. */
 void diagram_paper_size(int paper, double *w, double *h);
 

@@ -90,6 +90,32 @@ struct gb {
 	int laid_out;             /* a layout is attached to g */
 };
 
+/* ---- diagram.c ---- */
+
+/* Builds the graph of e into b (which must be initialised). */
+void diagram_build(struct gb *b, const struct entity *e);
+/* The layout engine of e: a map's own, or "dot". */
+const char *diagram_engine(const struct entity *e);
+
+/* ---- diagram_cache.c: each diagram laid out once per language ---- */
+
+/*
+ * While a build runs: sets *svg to a copy of e's diagram in doc, moved
+ * to o's links and id prefix (NULL if e cannot be drawn) and returns 1;
+ * returns 0 (nothing set) when nothing is kept or o has no links.
+ */
+int diagram_cache_svg(const struct model *m, const struct entity *e,
+    const struct diagram_opts *o, xmlDocPtr doc, xmlNodePtr *svg);
+struct print_rec;
+/*
+ * While a build runs: sets *rec to the print recording of map e in lang
+ * (NULL if it could not be drawn; the cache owns it) and *title, hands
+ * what drawing it reported to dl (once), and returns 1; otherwise 0.
+ */
+int diagram_cache_print(const struct model *m, const struct entity *e,
+    enum lang lang, const struct print_rec **rec, const char **title,
+    struct diag_list *dl);
+
 /* ---- diagram_gv.c: the Graphviz context, one per process ---- */
 
 /* Takes the Graphviz lock (and creates the context on first use); every

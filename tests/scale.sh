@@ -3,8 +3,8 @@
 # generator as make bench's 21) builds correctly: the generator is
 # deterministic, kartta check is silent, every entity gets its page,
 # no page (print.html above all, where every entity page is a part)
-# has an id twice or an in-page link to nowhere, and two builds are
-# byte-identical.  Not timed: the figures are make bench's.
+# has an id twice or an in-page link to nowhere, each diagram is laid
+# out once, and two builds are byte-identical.  Not timed: the figures are make bench's.
 #
 #   sh tests/scale.sh BUILD
 set -u
@@ -63,6 +63,21 @@ if [ -d "$tmp/out1" ]; then
 	python3 tests/tools/ids_check.py $(cat "$tmp/pages") >"$tmp/ids" ||
 		fail "$(head -10 "$tmp/ids")"
 fi
+end
+
+# Each diagram laid out once per language: 2 x (15 paths, 1 decision,
+# 1 map), though each is on its page, in print.html and in the map's PDF.
+begin layouts-once
+mkdir -p "$tmp/gv"
+if KARTTA_BENCH_GV=$tmp/gv k 0 build -q -c "$tmp/a" -o "$tmp/out3"; then
+	n=$(find "$tmp/gv" -name '*.gv' | wc -l)
+	[ "$n" = 34 ] || fail "$n layouts, expected 34"
+	grep -q '^kartta: bench: 34 layouts in ' "$tmp/err" ||
+		fail "no layout count: $(head -3 "$tmp/err")"
+	diff -r "$tmp/out1" "$tmp/out3" >/dev/null ||
+		fail "the build differs with KARTTA_BENCH_GV set"
+fi
+rm -rf "$tmp/gv" "$tmp/out3"
 end
 
 begin deterministic

@@ -23,6 +23,7 @@
 
 #include "diag.h"
 #include "diagram.h"
+#include "diagram_int.h"
 #include "html.h"
 #include "load.h"
 #include "model.h"
@@ -504,6 +505,84 @@ test_deterministic(void **state)
 	}
 }
 
+/* o's SVG as a page would hold it, drawn afresh or copied from the
+ * cache; caller frees. */
+static char *
+svg_text(const struct entity *e, const struct diagram_opts *o, int cached)
+{
+	xmlDocPtr page = xmlNewDoc((const xmlChar *)"1.0");
+	struct buf out = { 0 };
+	xmlNodePtr svg = NULL;
+
+	if (cached)
+		assert_int_equal(diagram_cache_svg(M, e, o, page, &svg), 1);
+	else
+		svg = diagram_svg_node(M, e, o, page, NULL);
+	assert_non_null(svg);
+	xmlDocSetRootElement(page, svg);
+	html_node_serialize(svg, &out);
+	xmlFreeDoc(page);
+	return buf_detach(&out);
+}
+
+/*
+ * A diagram laid out once and copied (diagram_cache.c) is byte for byte
+ * the one drawn for that page: links from any depth, links into the
+ * page itself, another id prefix; and the map's PDF the same.
+ */
+static void
+test_cache_same(void **state)
+{
+	static const struct {
+		enum kind kind;
+		const char *id;
+		struct diagram_opts o;
+	} cases[] = {
+		{ KIND_MAP, "kartta", { LANG_FI, "../", "maps/kartta.html",
+		    NULL } },
+		{ KIND_MAP, "kartta", { LANG_FI, "", "print.html",
+		    "map_kartta-2" } },
+		{ KIND_PATH, "polku", { LANG_FI, "../../", "guides/a/b.html",
+		    "path_polku-3" } },
+		{ KIND_DECISION, "opas", { LANG_FI, "../",
+		    "decisions/opas.html", NULL } },
+		{ KIND_DECISION, "opas", { LANG_FI, "", "print.html",
+		    "decision_opas-2" } },
+	};
+	const struct entity *map = model_find(M, KIND_MAP, "kartta");
+	struct diagram_print p = { LANG_FI, PAPER_A4_LANDSCAPE, 0, 0 };
+	struct buf a = { 0 }, b = { 0 };
+	struct diagram_opts nolinks = { LANG_FI, NULL, NULL, NULL };
+	xmlNodePtr svg;
+	size_t i;
+
+	(void)state;
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_int_equal(diagram_cache_svg(M, map, &cases[0].o, NULL, &svg),
+	    0);
+	assert_int_equal(diagram_render(M, map, DIAGRAM_PDF, &p, &a, NULL), 0);
+	diagram_cache_begin();
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		const struct entity *e = model_find(M, cases[i].kind,
+		    cases[i].id);
+		char *fresh = svg_text(e, &cases[i].o, 0);
+		char *copy = svg_text(e, &cases[i].o, 1);
+
+		assert_string_equal(copy, fresh);
+		free(fresh);
+		free(copy);
+	}
+	/* No links: drawn afresh, never copied. */
+	assert_int_equal(diagram_cache_svg(M, map, &nolinks, NULL, &svg), 0);
+	assert_int_equal(diagram_render(M, map, DIAGRAM_PDF, &p, &b, NULL), 0);
+	assert_int_equal(diagram_check(M, map, LANG_FI, NULL), 0);
+	diagram_cache_end();
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 /* The PDF's MediaBox is the paper, to the hundredth of a point. */
 static void
 test_pdf_paper(void **state)
@@ -619,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_path_contents),
 		cmocka_unit_test(test_decision_contents),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_cache_same),
 		cmocka_unit_test(test_pdf_paper),
 		cmocka_unit_test(test_png_size),
 		cmocka_unit_test(test_svg_file),
