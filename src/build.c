@@ -349,48 +349,50 @@ swap_into_place(struct builder *b, const char *out_dir)
 	return 0;
 }
 
-/* ---- Print (issue #3): print/<map>.pdf and print.html ---- */
+/* ---- Print: print/<id>.pdf and print.html ---- */
 
 /*
- * Each map as print/<id>.pdf below the language root, in the map's
- * paper.  Diagram problems are reported once, for the first language;
- * later languages add only errors.
+ * Each diagram (map, path, decision guide, flow) as print/<id>.pdf
+ * below the language root: a map in its paper and with its notes
+ * margin if it asks for one; without a paper a map goes on A3 and the
+ * others on A4, in their drawing's orientation, or on the smallest
+ * larger paper that keeps their type legible on one sheet.  Diagram problems are reported
+ * once, for the first language; later languages add only errors.  Ids
+ * are unique within a kind only, so the kinds take turns in order and
+ * the first to claim a name keeps it; a later one is print/<kind>.<id>.
  */
 static void
 write_print_pdfs(struct builder *b, enum lang lang)
 {
+	static const enum kind kinds[] = { KIND_MAP, KIND_PATH,
+		KIND_DECISION, KIND_FLOW };
 	const struct model *m = b->m;
 	struct diag_list *dl = lang == m->site.langs[0] ? b->dl :
 	    diag_list_new();
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < m->set[KIND_MAP].len && !b->failed; i++) {
-		const struct map *mp = (const struct map *)
-		    m->set[KIND_MAP].items[i];
-		struct diagram_print p = { lang, mp->paper.pos.line ?
-		    mp->paper.v : PAPER_A3_LANDSCAPE, 150, 0 };
-		struct buf pdf = { 0 };
-		char *rel;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		for (i = 0; i < m->set[kinds[k]].len && !b->failed; i++) {
+			const struct entity *e = m->set[kinds[k]].items[i];
+			struct diagram_print p;
+			struct buf pdf = { 0 };
+			char *rel, *name = diagram_print_name(m, e);
+			int chosen;
 
-		if (diagram_render(m, &mp->e, DIAGRAM_PDF, &p, &pdf, dl) == 0) {
-			rel = xasprintf("%sprint/%s.pdf", lang_root(m, lang),
-			    mp->e.id);
-			write_file(b, rel, pdf.data, pdf.len);
-			free(rel);
+			memset(&p, 0, sizeof(p));
+			p.lang = lang;
+			p.paper = diagram_default_paper(e, &p.notes, &chosen);
+			p.dpi = 150;
+			p.grow = !chosen;
+			if (diagram_render(m, e, DIAGRAM_PDF, &p, &pdf, dl) == 0) {
+				rel = xasprintf("%sprint/%s.pdf",
+				    lang_root(m, lang), name);
+				write_file(b, rel, pdf.data, pdf.len);
+				free(rel);
+			}
+			free(name);
+			buf_free(&pdf);
 		}
-		buf_free(&pdf);
-	}
-	/* Paths and decisions are drawn into pages, where a failure can
-	 * only leave the figure out: report it here, from the drawing the
-	 * pages used. */
-	for (i = 0; lang == m->site.langs[0] && i < KIND_COUNT; i++) {
-		size_t j;
-
-		if (i != KIND_PATH && i != KIND_DECISION)
-			continue;
-		for (j = 0; j < m->set[i].len; j++)
-			diagram_check(m, m->set[i].items[j], lang, dl);
-	}
 	if (dl != b->dl) {
 		if (diag_errors(dl) > 0)
 			diag_merge(b->dl, dl);

@@ -104,11 +104,14 @@ diagram_svg_node(const struct model *m, const struct entity *e,
 	return svg;
 }
 
-/* Lays e out and records it for print (lock taken here); NULL after
- * reporting.  Sets *title (caller frees). */
+/*
+ * Lays e out and records it for print (lock taken here), with the
+ * symbols it uses (lg, cleared first); NULL after reporting.  Sets
+ * *title (caller frees).
+ */
 static struct print_rec *
 draw_print(const struct model *m, const struct entity *e, enum lang lang,
-    char **title, struct diag_list *dl)
+    char **title, struct legend *lg, struct diag_list *dl)
 {
 	struct print_rec *rec = NULL;
 	struct gb b;
@@ -116,6 +119,7 @@ draw_print(const struct model *m, const struct entity *e, enum lang lang,
 	double w, h;
 	int failed;
 
+	memset(lg, 0, sizeof(*lg));
 	gv_enter();
 	gb_init(&b, m, lang, NULL, NULL, prefix);
 	diagram_build(&b, e);
@@ -123,6 +127,7 @@ draw_print(const struct model *m, const struct entity *e, enum lang lang,
 	failed = gb_layout(&b, diagram_engine(e)) != 0;
 	if (!failed) {
 		gb_size(&b, &w, &h);
+		gb_legend(&b, lg);
 		rec = print_rec_new(w, h);
 		failed = gb_render_cairo(&b, print_rec_cairo(rec)) != 0;
 		failed |= print_rec_end(rec) != 0;
@@ -140,16 +145,131 @@ draw_print(const struct model *m, const struct entity *e, enum lang lang,
 	return rec;
 }
 
+/*
+ * Puts rec on sheets sh as fmt into out; for a PDF that would be tiled
+ * on a paper nobody chose, on the larger paper that takes it whole
+ * instead.  0, or -1 if cairo failed.
+ */
+static int
+print_sheets(const struct print_rec *rec, enum diagram_format fmt,
+    const struct diagram_print *p, const struct sheet *sh, struct buf *out,
+    struct print_fit *fit)
+{
+	size_t at = out->len;
+	int to;
+
+	if (fmt == DIAGRAM_PNG)
+		return print_png(rec, p->paper, sh, p->dpi, out);
+	if (print_pdf(rec, p->paper, sh, out, fit) != 0)
+		return -1;
+	if (fit->pages == 1 || !p->grow || fit->fits_on < 0)
+		return 0;
+	to = p->paper >= PAPER_A4 ?
+	    PAPER_A4 + 4 - diagram_paper_a(fit->fits_on) : fit->fits_on;
+	out->len = at;
+	if (print_pdf(rec, to, sh, out, fit) != 0)
+		return -1;
+	fit->grown = 1;
+	return 0;
+}
+
+char *
+diagram_page_url(const struct model *m, const struct entity *e,
+    enum lang lang)
+{
+	const char *base = m->site.base_url.s;
+	char *path, *url;
+
+	if (base == NULL || !diagram_kind_supported(e->kind))
+		return NULL;
+	path = page_path(e->kind, e->id);
+	url = xasprintf("%s%s%s%s", base, base[0] != '\0' &&
+	    base[strlen(base) - 1] == '/' ? "" : "/", lang_root(m, lang), path);
+	free(path);
+	return url;
+}
+
+char *
+diagram_print_name(const struct model *m, const struct entity *e)
+{
+	static const enum kind order[] = { KIND_MAP, KIND_PATH,
+		KIND_DECISION, KIND_FLOW };
+	size_t i;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) &&
+	    order[i] != e->kind; i++)
+		if (model_find(m, order[i], e->id) != NULL)
+			return xasprintf("%s.%s", kind_names[e->kind], e->id);
+	return xstrdup(e->id);
+}
+
+int
+diagram_default_paper(const struct entity *e, int *notes, int *chosen)
+{
+	const struct map *mp = (const struct map *)e;
+
+	*notes = 0;
+	*chosen = 0;
+	if (e->kind != KIND_MAP)
+		return PAPER_A4;
+	*notes = mp->notes.v;
+	*chosen = mp->paper.pos.line != 0;
+	return *chosen ? (int)mp->paper.v : PAPER_A3;
+}
+
+/*
+ * Warns that e was tiled, saying what would print it on one sheet, or
+ * that it went on a paper larger than A3 (which few offices print) to
+ * keep its type legible.
+ */
+static void
+warn_tiled(struct diag_list *dl, const struct entity *e, int paper,
+    const struct print_fit *fit)
+{
+	int map = e->kind == KIND_MAP;
+	char alt[128];
+
+	if (fit->grown) {
+		if (diagram_paper_a(fit->paper) < 3)
+			diag_warning(dl, e->pos, "diagram of %s:%s does not "
+			    "fit on one %s page with type of at least %.0f "
+			    "pt: printed on %s instead (a larger paper rather "
+			    "than a smaller scale; %s)", kind_names[e->kind],
+			    e->id, paper_names[paper], PRINT_MIN_PT,
+			    paper_names[fit->paper], map ? "choose the map's "
+			    "paper to keep it, or to tile it on a smaller one" :
+			    "kartta export --paper tiles it on a smaller one");
+		return;
+	}
+	if (fit->fits_on >= 0)
+		snprintf(alt, sizeof(alt), "it fits on one %s sheet (%s%s)",
+		    paper_names[fit->fits_on], map ? "paper: " : "--paper ",
+		    paper_names[fit->fits_on]);
+	else
+		snprintf(alt, sizeof(alt), "not even A0 takes it on one sheet; "
+		    "a smaller diagram would");
+	diag_warning(dl, e->pos, "diagram of %s:%s does not fit on one %s "
+	    "page with type of at least %.0f pt: printed at that smallest "
+	    "scale on %d %s pages (%d across, %d down) with overlaps and "
+	    "assembly marks; %s", kind_names[e->kind], e->id,
+	    paper_names[paper], PRINT_MIN_PT, fit->pages,
+	    paper_names[fit->paper], fit->nx, fit->ny, alt);
+}
+
 int
 diagram_render(const struct model *m, const struct entity *e,
     enum diagram_format fmt, const struct diagram_print *p,
     struct buf *out, struct diag_list *dl)
 {
 	const struct print_rec *cached = NULL;
-	struct print_rec *rec;
+	const struct legend *clg = NULL;
+	struct print_rec *rec = NULL;
+	struct legend lg;
+	struct sheet sh;
+	struct print_fit fit;
 	const char *ctitle;
-	char *title;
-	int rc = -1, pages = 1;
+	char *title = NULL, *edition, *url;
+	int rc;
 
 	if (!diagram_kind_supported(e->kind)) {
 		if (dl != NULL)
@@ -167,33 +287,45 @@ diagram_render(const struct model *m, const struct entity *e,
 		xmlFreeDoc(doc);
 		return 0;
 	}
-	if (diagram_cache_print(m, e, p->lang, &cached, &ctitle, dl)) {
+	memset(&lg, 0, sizeof(lg));
+	if (diagram_cache_print(m, e, p->lang, &cached, &ctitle, &clg, dl)) {
 		if (cached == NULL)
 			return -1;
-		rec = (struct print_rec *)cached;
 		title = xstrdup(ctitle);
-	} else
-		rec = draw_print(m, e, p->lang, &title, dl);
-	if (rec == NULL) {
-		free(title);
-		return -1;
+	} else {
+		rec = draw_print(m, e, p->lang, &title, &lg, dl);
+		if (rec == NULL) {
+			free(title);
+			legend_free(&lg);
+			return -1;
+		}
+		cached = rec;
+		clg = &lg;
 	}
-	if (fmt == DIAGRAM_PDF)
-		rc = print_pdf(rec, p->paper, title, out, &pages);
-	else
-		rc = print_png(rec, p->paper, p->dpi, out);
-	if (cached == NULL)
-		print_rec_free(rec);
+	edition = site_edition(&m->site);
+	url = diagram_page_url(m, e, p->lang);
+	memset(&sh, 0, sizeof(sh));
+	sh.lang = p->lang;
+	sh.kind = e->kind;
+	sh.title = title;
+	sh.handbook = text_get(&m->site.title, &m->site, p->lang, NULL);
+	sh.region = text_get(&m->site.region, &m->site, p->lang, NULL);
+	sh.edition = edition;
+	sh.url = url;
+	sh.notes = p->notes;
+	sh.legend = clg;
+	memset(&fit, 0, sizeof(fit));
+	rc = print_sheets(cached, fmt, p, &sh, out, &fit);
 	if (rc != 0 && dl != NULL)
 		diag_error(dl, e->pos, "diagram of %s:%s: cairo could not "
 		    "draw it", kind_names[e->kind], e->id);
-	else if (pages > 1 && dl != NULL)
-		diag_warning(dl, e->pos, "diagram of %s:%s does not fit on "
-		    "one %s page with type of at least %.0f pt: printed on "
-		    "%d pages (choose a larger paper or a smaller map)",
-		    kind_names[e->kind], e->id, paper_names[p->paper],
-		    PRINT_MIN_PT, pages);
+	else if ((fit.pages > 1 || fit.grown) && dl != NULL)
+		warn_tiled(dl, e, p->paper, &fit);
+	print_rec_free(rec);
+	legend_free(&lg);
 	free(title);
+	free(edition);
+	free(url);
 	return rc;
 }
 

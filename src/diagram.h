@@ -60,9 +60,13 @@ struct diagram_opts {
 /* What a printable diagram looks like. */
 struct diagram_print {
 	enum lang lang;         /* language of the labels */
-	int paper;              /* enum paper (schema.h) */
+	int paper;              /* enum paper (schema.h); a bare size
+	                         * (PAPER_A3) follows the drawing */
 	unsigned dpi;           /* PNG only: pixels per inch, e.g. 150 */
 	int svg_paper;          /* SVG only: size the SVG as the paper */
+	int notes;              /* PDF, PNG: a blank margin for notes */
+	int grow;               /* PDF: nobody chose the paper: a larger
+	                         * one rather than tiles */
 };
 
 /* Non-zero if entities of kind can be drawn: map, path, decision, flow. */
@@ -81,12 +85,19 @@ xmlNodePtr diagram_svg_node(const struct model *m, const struct entity *e,
 
 /*
  * Draws e as a standalone file of format fmt into out (appended).  PDF:
- * exactly the chosen paper, with margins, the diagram scaled to fill it
- * but never with type under 8 pt at print size (a diagram too large for
- * that is tiled over several pages of the same size, with a warning).
- * PNG: the paper at p->dpi.  SVG: the diagram's own size, or the paper's
- * when p->svg_paper is set; no links (a file has no pages beside it).
- * Returns 0 on success; -1 after reporting to dl.
+ * sheets of exactly the chosen paper (a bare size in the orientation
+ * that prints the drawing largest), with margins and a title block
+ * (the diagram's title, the handbook's title and region, the edition, a
+ * legend of the symbols on the page, the web page's address and QR code
+ * when site.yaml has base_url), the diagram scaled to fill the rest but
+ * never with type under 8 pt at print size: a diagram too large for that
+ * is tiled over several pages of the same size, each with its part of
+ * the whole, overlaps, "page 2/4 (row 1, column 2)" and assembly marks,
+ * and a warning that names a paper that takes it on one sheet.  PNG:
+ * one sheet of the paper at p->dpi, the diagram scaled to fit.  SVG:
+ * the diagram's own size, or the paper's when p->svg_paper is set; no
+ * links (a file has no pages beside it).  Returns 0 on success; -1
+ * after reporting to dl.
  */
 int diagram_render(const struct model *m, const struct entity *e,
     enum diagram_format fmt, const struct diagram_print *p,
@@ -120,7 +131,29 @@ void diagram_cache_end(void);
 int diagram_check(const struct model *m, const struct entity *e,
     enum lang lang, struct diag_list *dl);
 
-/* Width and height of a paper (enum paper) in PostScript points. */
+/* The absolute URL of e's web page in lang, from site.yaml's base_url;
+ * NULL without one (caller frees). */
+char *diagram_page_url(const struct model *m, const struct entity *e,
+    enum lang lang);
+
+/*
+ * The name of e's sheet in print/, without ".pdf": its id, or
+ * "<kind>.<id>" when a map, path, decision or flow before it in that
+ * order has the same id (ids are unique only within a kind).  Caller
+ * frees.
+ */
+char *diagram_print_name(const struct model *m, const struct entity *e);
+/* The paper e is printed on unless the command line chooses: a map's
+ * paper (A3 in its drawing's orientation if it has none), else A4 so;
+ * *notes gets a map's notes key, *chosen whether the paper is the
+ * content's choice. */
+int diagram_default_paper(const struct entity *e, int *notes,
+    int *chosen);
+/* The A number of a paper: 4 for A4… */
+int diagram_paper_a(int paper);
+
+/* Width and height of a paper (enum paper) in PostScript points; a bare
+ * size (PAPER_A3) is measured as landscape. */
 void diagram_paper_size(int paper, double *w, double *h);
 
 /*

@@ -2,8 +2,8 @@
  * Each diagram laid out once per language (issue #14).  While a build
  * runs (diagram_cache_begin … diagram_cache_end), the first page that
  * shows a diagram has it drawn the one canonical way: links from the
- * language root, ids that start with "<kind>_<id>", and for a map the
- * print recording from the same layout.  The finished SVG, the
+ * language root, ids that start with "<kind>_<id>", and the print
+ * recording (with the legend's symbols) from the same layout.  The finished SVG, the
  * recording and what Graphviz said are kept; every page, print part and
  * PDF after that copies them, moving the copy's links and ids to where
  * it is shown.  Links and ids never reach the layout (Graphviz places
@@ -26,7 +26,8 @@ struct drawn {
 	char *key;               /* owned: "<lang>:<kind>:<id>" */
 	char *prefix;            /* owned: the canonical id prefix */
 	xmlDocPtr svg;           /* owned; NULL if it could not be drawn */
-	struct print_rec *rec;   /* owned; maps only; NULL if it failed */
+	struct print_rec *rec;   /* owned; NULL if it failed */
+	struct legend legend;    /* owned: the symbols of the recording */
 	char *title;             /* owned: what the PDF is titled */
 	struct diag_list *said;  /* owned: what drawing it reported */
 };
@@ -57,6 +58,7 @@ diagram_cache_end(void)
 
 		xmlFreeDoc(d->svg);
 		print_rec_free(d->rec);
+		legend_free(&d->legend);
 		diag_list_free(d->said);
 		free(d->title);
 		free(d->prefix);
@@ -88,11 +90,12 @@ draw(const struct model *m, const struct entity *e, enum lang lang,
 	diagram_build(&b, e);
 	failed = gb_layout(&b, diagram_engine(e)) != 0 ||
 	    gb_render_svg(&b, &data, &len) != 0;
-	if (!failed && e->kind == KIND_MAP) {
+	if (!failed) {
 		/* As draw_print does: no padding on paper.  Padding is added
 		 * when rendering, never by the layout. */
 		gb_set(b.g, "pad", "0");
 		gb_size(&b, &w, &h);
+		gb_legend(&b, &d->legend);
 		d->rec = print_rec_new(w, h);
 		if (gb_render_cairo(&b, print_rec_cairo(d->rec)) != 0 ||
 		    print_rec_end(d->rec) != 0) {
@@ -238,7 +241,7 @@ diagram_cache_svg(const struct model *m, const struct entity *e,
 int
 diagram_cache_print(const struct model *m, const struct entity *e,
     enum lang lang, const struct print_rec **rec, const char **title,
-    struct diag_list *dl)
+    const struct legend **lg, struct diag_list *dl)
 {
 	struct drawn *d;
 
@@ -249,12 +252,12 @@ diagram_cache_print(const struct model *m, const struct entity *e,
 	}
 	if (dl != NULL)
 		diag_merge(dl, d->said);
-	if (d->svg != NULL && d->rec == NULL && e->kind == KIND_MAP &&
-	    dl != NULL)
+	if (d->svg != NULL && d->rec == NULL && dl != NULL)
 		diag_error(dl, e->pos, "cannot draw the diagram of %s:%s",
 		    kind_names[e->kind], e->id);
 	*rec = d->rec;
 	*title = d->title;
+	*lg = &d->legend;
 	pthread_mutex_unlock(&cache_lock);
 	return 1;
 }
@@ -263,7 +266,7 @@ int
 diagram_check(const struct model *m, const struct entity *e, enum lang lang,
     struct diag_list *dl)
 {
-	struct diagram_print p = { lang, PAPER_A4_PORTRAIT, 0, 0 };
+	struct diagram_print p = { .lang = lang, .paper = PAPER_A4_PORTRAIT };
 	struct buf svg = { 0 };
 	struct drawn *d;
 	int rc;

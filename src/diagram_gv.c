@@ -633,3 +633,155 @@ gb_unlayout(struct gb *b)
 		gvFreeLayout(gv_ctx, G(b->g));
 	b->laid_out = 0;
 }
+
+/* ---- Legends: which symbols a laid-out graph uses, and where ---- */
+
+/* An attribute of obj, or dflt when unset or empty. */
+static const char *
+attr_or(void *obj, const char *key, const char *dflt)
+{
+	const char *v = agget(obj, (char *)key);
+
+	return v != NULL && *v != '\0' ? v : dflt;
+}
+
+/* The item of lg for (what, cls), added with obj's looks if new. */
+static struct legend_item *
+legend_item_of(struct legend *lg, enum legend_what what, const char *cls,
+    void *obj)
+{
+	struct legend_item *it;
+	const char *dir;
+	size_t i;
+
+	for (i = 0; i < lg->n; i++)
+		if (lg->items[i].what == what &&
+		    strcmp(lg->items[i].cls, cls) == 0) {
+			it = &lg->items[i];
+			if (strcmp(it->fill, attr_or(obj, "fillcolor",
+			    "white")) != 0 || strcmp(it->color, attr_or(obj,
+			    "color", C_LINE)) != 0)
+				it->varied = 1;
+			return it;
+		}
+	it = array_push(&lg->items, &lg->n, &lg->cap, sizeof(*it));
+	memset(it, 0, sizeof(*it));
+	it->what = what;
+	it->cls = xstrdup(cls);
+	it->shape = xstrdup(what == LEGEND_NODE ? attr_or(obj, "shape", "box") :
+	    "box");
+	it->style = xstrdup(attr_or(obj, "style", ""));
+	it->fill = xstrdup(attr_or(obj, "fillcolor", "white"));
+	it->color = xstrdup(attr_or(obj, "color", C_LINE));
+	it->penwidth = atof(attr_or(obj, "penwidth", "1"));
+	it->peripheries = atoi(attr_or(obj, "peripheries", "1"));
+	dir = what == LEGEND_EDGE ? attr_or(obj, "dir", "forward") : "none";
+	it->arrows = strcmp(dir, "both") == 0 ? 2 :
+	    strcmp(dir, "forward") == 0 ? 1 : 0;
+	return it;
+}
+
+/* Records a box (Graphviz points, y up) where it is drawn, turned into
+ * the drawing's points from its top left, y down. */
+static void
+legend_where(struct legend_item *it, boxf bb, double x0, double x1,
+    double y0, double y1)
+{
+	struct legend_box *lb = array_push(&it->boxes, &it->nboxes,
+	    &it->capboxes, sizeof(*lb));
+
+	lb->x0 = x0 - bb.LL.x;
+	lb->x1 = x1 - bb.LL.x;
+	lb->y0 = bb.UR.y - y1;
+	lb->y1 = bb.UR.y - y0;
+}
+
+static void
+legend_clusters(struct legend *lg, Agraph_t *g, boxf bb)
+{
+	Agraph_t *sub;
+
+	for (sub = agfstsubg(g); sub != NULL; sub = agnxtsubg(sub)) {
+		const char *cls = agget(sub, (char *)"class");
+
+		if (strncmp(agnameof(sub), "cluster", 7) == 0 && cls != NULL &&
+		    *cls != '\0') {
+			boxf cb = GD_bb(sub);
+
+			legend_where(legend_item_of(lg, LEGEND_BOX, cls, sub),
+			    bb, cb.LL.x, cb.UR.x, cb.LL.y, cb.UR.y);
+		}
+		legend_clusters(lg, sub, bb);
+	}
+}
+
+void
+gb_legend(struct gb *b, struct legend *lg)
+{
+	Agraph_t *g = G(b->g);
+	boxf bb = GD_bb(g);
+	Agnode_t *n;
+	Agedge_t *e;
+
+	memset(lg, 0, sizeof(*lg));
+	if (!b->laid_out)
+		return;
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		const char *cls = agget(n, (char *)"class");
+		double hw = ND_width(n) * 36, hh = ND_height(n) * 36;
+
+		if (cls != NULL && *cls != '\0')
+			legend_where(legend_item_of(lg, LEGEND_NODE, cls, n),
+			    bb, ND_coord(n).x - hw, ND_coord(n).x + hw,
+			    ND_coord(n).y - hh, ND_coord(n).y + hh);
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			const char *ecls = agget(e, (char *)"class");
+			splines *spl = ED_spl(e);
+			size_t i, j;
+
+			if (ecls == NULL || *ecls == '\0' || spl == NULL)
+				continue;
+			/* A box per cubic piece: it holds its curve. */
+			for (i = 0; i < (size_t)spl->size; i++) {
+				bezier *bz = &spl->list[i];
+
+				for (j = 0; j + 3 < (size_t)bz->size; j += 3) {
+					pointf *p = &bz->list[j];
+					double x0 = p[0].x, x1 = p[0].x,
+					    y0 = p[0].y, y1 = p[0].y;
+					int k;
+
+					for (k = 1; k < 4; k++) {
+						x0 = p[k].x < x0 ? p[k].x : x0;
+						x1 = p[k].x > x1 ? p[k].x : x1;
+						y0 = p[k].y < y0 ? p[k].y : y0;
+						y1 = p[k].y > y1 ? p[k].y : y1;
+					}
+					legend_where(legend_item_of(lg,
+					    LEGEND_EDGE, ecls, e), bb, x0, x1,
+					    y0, y1);
+				}
+			}
+		}
+	}
+	legend_clusters(lg, g, bb);
+}
+
+void
+legend_free(struct legend *lg)
+{
+	size_t i;
+
+	for (i = 0; lg != NULL && i < lg->n; i++) {
+		struct legend_item *it = &lg->items[i];
+
+		free(it->cls);
+		free(it->shape);
+		free(it->style);
+		free(it->fill);
+		free(it->color);
+		free(it->boxes);
+	}
+	if (lg != NULL)
+		free(lg->items);
+}

@@ -11,7 +11,10 @@
  *   diagram_decision.c  the graph of a decision guide
  *   diagram_flow.c      the graph of a client flow
  *   diagram_svg.c       Graphviz's SVG made ours, with libxml2
- *   diagram_print.c     the only user of cairo: papers, PDF and PNG pages
+ *   diagram_legend.c    the words of printed sheets: legend entries by
+ *                       the classes the kinds give, page labels
+ *   diagram_print.c     the only user of cairo: papers, sheets (title
+ *                       block, legend, QR code, tiles), PDF and PNG
  *
  * The kinds' builders see graph objects only as the opaque handles
  * below and touch them only through the gb_ functions, so that Graphviz
@@ -107,14 +110,16 @@ const char *diagram_engine(const struct entity *e);
 int diagram_cache_svg(const struct model *m, const struct entity *e,
     const struct diagram_opts *o, xmlDocPtr doc, xmlNodePtr *svg);
 struct print_rec;
+struct legend;
 /*
- * While a build runs: sets *rec to the print recording of map e in lang
- * (NULL if it could not be drawn; the cache owns it) and *title, hands
- * what drawing it reported to dl (once), and returns 1; otherwise 0.
+ * While a build runs: sets *rec to the print recording of e in lang
+ * (NULL if it could not be drawn; the cache owns it), *title and *lg
+ * (its symbols, owned by the cache), hands what drawing it reported to
+ * dl (once), and returns 1; otherwise 0.
  */
 int diagram_cache_print(const struct model *m, const struct entity *e,
     enum lang lang, const struct print_rec **rec, const char **title,
-    struct diag_list *dl);
+    const struct legend **lg, struct diag_list *dl);
 
 /* ---- diagram_gv.c: the Graphviz context, one per process ---- */
 
@@ -204,6 +209,42 @@ int gb_render_cairo(struct gb *b, void *cr);
 /* Drops the layout (done by gb_release too). */
 void gb_unlayout(struct gb *b);
 
+/* ---- Legends: the symbols a laid-out drawing uses ---- */
+
+enum legend_what { LEGEND_NODE, LEGEND_EDGE, LEGEND_BOX };
+
+/* Where a symbol is drawn: points from the drawing's top left, y down. */
+struct legend_box {
+	double x0, y0, x1, y1;
+};
+
+/* One symbol: all objects of one class, drawn alike. */
+struct legend_item {
+	enum legend_what what;    /* a node, an edge or a cluster's box */
+	char *cls;                /* owned: the class ("service", "next") */
+	char *shape;              /* owned: Graphviz shape ("box" for boxes) */
+	char *style;              /* owned: "rounded,filled", "dashed"… */
+	char *fill;               /* owned: fill colour, "#rrggbb" or a name */
+	char *color;              /* owned: line colour */
+	double penwidth;          /* line width in points */
+	int peripheries;          /* 2: a double border */
+	int arrows;               /* edges: 0 none, 1 forward, 2 both ends */
+	int varied;               /* its objects differ in colour */
+	struct legend_box *boxes; /* owned: every place it is drawn */
+	size_t nboxes, capboxes;
+};
+
+/* The symbols of one drawing, in the order first met. */
+struct legend {
+	struct legend_item *items; /* owned */
+	size_t n, cap;
+};
+
+/* Fills lg (cleared first) from the laid-out graph: its nodes, edges
+ * and clusters that have a class.  Lock held. */
+void gb_legend(struct gb *b, struct legend *lg);
+void legend_free(struct legend *lg);
+
 /* ---- diagram_label.c: text ---- */
 
 /* s as plain text XML can carry, white space runs one space (caller
@@ -236,6 +277,22 @@ xmlDocPtr svg_finish(const struct gb *b, const char *data, unsigned len);
 void svg_write(xmlDocPtr doc, const struct diagram_print *p,
     struct buf *out);
 
+/* ---- diagram_legend.c: the words of sheets ---- */
+
+/*
+ * What a symbol means in a legend, in lang, for a diagram of kind:
+ * NULL for classes a legend does not explain (helpers, unknown
+ * classes).
+ */
+const char *legend_label(enum lang lang, enum kind kind,
+    enum legend_what what, const char *cls);
+/* Words of the sheet's frame. */
+enum sheet_word { SW_EDITION, SW_PAGE, SW_PAGE_TILE, SW_NOTES,
+	SW_LEGEND, SW_WEB };
+/* The word in lang; SW_PAGE_TILE is a printf format of four %d: page,
+ * pages, row, column. */
+const char *sheet_word(enum lang lang, enum sheet_word w);
+
 /* ---- diagram_print.c ---- */
 
 /* A drawing recorded in points, (0,0) at its top left, to be printed. */
@@ -253,15 +310,45 @@ void *print_rec_cairo(struct print_rec *r);
 int print_rec_end(struct print_rec *r);
 void print_rec_free(struct print_rec *r);
 
+/* What every printed page says beside the drawing; borrowed strings. */
+struct sheet {
+	enum lang lang;          /* of the sheet's words */
+	enum kind kind;          /* the diagram's kind, for the legend */
+	const char *title;       /* the diagram's title */
+	const char *handbook;    /* the handbook's title */
+	const char *region;      /* the handbook's region, or NULL */
+	const char *edition;     /* the edition, or NULL */
+	const char *url;         /* the diagram's web page, or NULL */
+	int notes;               /* keep a blank margin for sticky notes */
+	const struct legend *legend; /* the drawing's symbols */
+};
+
+/* How a drawing was put on paper. */
+struct print_fit {
+	int paper;               /* the paper used: never a bare size */
+	int pages, nx, ny;       /* pages, across and down */
+	double scale;            /* of the drawing */
+	int fits_on;             /* tiled: the smallest larger paper (in
+	                          * the drawing's orientation) where one
+	                          * page keeps type legible, or -1 */
+	int grown;               /* set by the caller: printed on fits_on
+	                          * instead of the paper asked for */
+};
+
 /*
- * r on pages of the paper as a PDF titled title, into out: scaled to
- * fill the space inside the margins but never with type under
- * PRINT_MIN_PT, tiled if it must be.  Sets *pages.  0 or -1.
+ * r on sheets of the paper as a PDF, into out: each page has the
+ * title block (title, handbook, region, edition, legend, URL and QR
+ * code) and, with notes, a blank margin; the drawing is scaled to fill
+ * the rest but never with type under PRINT_MIN_PT, else tiled with
+ * overlaps, page labels and assembly marks.  A bare size (PAPER_A3)
+ * takes the orientation that prints the drawing best.  Sets *fit.
+ * 0 or -1.
  */
-int print_pdf(const struct print_rec *r, int paper, const char *title,
-    struct buf *out, int *pages);
-/* r on one page of the paper as a PNG at dpi; 0 or -1. */
-int print_png(const struct print_rec *r, int paper, unsigned dpi,
-    struct buf *out);
+int print_pdf(const struct print_rec *r, int paper, const struct sheet *sh,
+    struct buf *out, struct print_fit *fit);
+/* r on one sheet of the paper (scaled to fit, never tiled) as a PNG at
+ * dpi; 0 or -1. */
+int print_png(const struct print_rec *r, int paper, const struct sheet *sh,
+    unsigned dpi, struct buf *out);
 
 #endif

@@ -157,7 +157,7 @@ export_run(const struct model *m, const struct export_opts *o,
 	const struct entity *e = find_ref(m, o->ref, dl);
 	struct diagram_print p;
 	struct buf out = { 0 };
-	int rc;
+	int rc, chosen;
 
 	if (e == NULL)
 		return KARTTA_EXIT_CONTENT;
@@ -177,15 +177,12 @@ export_run(const struct model *m, const struct export_opts *o,
 		p.lang = m->site.langs[i];
 	}
 	p.dpi = o->dpi ? o->dpi : 150;
-	p.paper = o->paper;
+	p.paper = diagram_default_paper(e, &p.notes, &chosen);
+	p.grow = !chosen && o->paper < 0;
+	if (o->paper >= 0)
+		p.paper = o->paper;
+	p.notes |= o->notes;
 	p.svg_paper = o->paper >= 0;
-	if (p.paper < 0) {
-		const struct map *mp = (const struct map *)e;
-
-		p.paper = e->kind == KIND_MAP && mp->paper.pos.line ?
-		    mp->paper.v : e->kind == KIND_MAP ? PAPER_A3_LANDSCAPE :
-		    PAPER_A4_PORTRAIT;
-	}
 	if (diagram_render(m, e, o->fmt, &p, &out, dl) != 0) {
 		buf_free(&out);
 		return KARTTA_EXIT_CONTENT;

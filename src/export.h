@@ -15,7 +15,10 @@ struct export_opts {
 	const char *ref;          /* "map:id", "path:id" or "decision:id" */
 	enum diagram_format fmt;  /* what to write */
 	int paper;                /* enum paper, or -1: the map's own paper
-	                           * (A4-portrait for paths and decisions) */
+	                           * (A3, or A4 for the other kinds, in the
+	                           * drawing's orientation) */
+	int notes;                /* a margin for notes (a map may ask for
+	                           * one itself) */
 	const char *lang;         /* language code, or NULL: the first */
 	unsigned dpi;             /* PNG pixels per inch; 0: 150 */
 	const char *file;         /* where to write; "-" is standard output */
@@ -26,7 +29,7 @@ int export_format_parse(const char *s, enum diagram_format *fmt);
 /* Sets *fmt from a file name's extension; returns 0 if it has none of
  * them. */
 int export_format_from_file(const char *file, enum diagram_format *fmt);
-/* Returns the enum paper named s ("A3-landscape"…), or -1. */
+/* Returns the enum paper named s ("A3-landscape", "A2"…), or -1. */
 int export_paper_parse(const char *s);
 
 /*

@@ -370,6 +370,8 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 	[UI_GOTO_OUTCOME] = { "→ tulos %zu", "→ resultat %zu", "→ outcome %zu" },
 	[UI_PRINT_PDF] = { "Tulostettava kartta (PDF)",
 		"Karta för utskrift (PDF)", "Printable map (PDF)" },
+	[UI_PRINT_SHEET] = { "Tulostettava kaavio (PDF)",
+		"Diagram för utskrift (PDF)", "Printable diagram (PDF)" },
 	[UI_COMPARE_LEVELS] = { "Vertaa tuen tasoja", "Jämför stödnivåerna",
 		"Compare the levels of support" },
 	[UI_SEGMENTS_LEAD] = { "Tuen tasot rinnakkain: milloin kukin taso "

@@ -29,7 +29,7 @@ static const char usage_text[] =
     "       kartta init [DIR]\n"
     "       kartta schema [-o DIR]\n"
     "       kartta export REF [-c CONTENT] -f svg|pdf|png -o FILE [--paper PAPER]\n"
-    "                    [--lang LANG] [--dpi N]\n"
+    "                    [--notes] [--lang LANG] [--dpi N]\n"
     "       kartta --help | --version\n";
 
 static const char help_text[] =
@@ -62,9 +62,11 @@ static const char help_text[] =
     "export options:\n"
     "  -f, --format FMT    svg, pdf or png (default: from FILE's extension)\n"
     "  -o, --output FILE   where to write; - is standard output\n"
-    "  --paper PAPER       A3-landscape, A3-portrait, A4-landscape or\n"
-    "                      A4-portrait (default: the map's paper, else\n"
-    "                      A4-portrait); PDF pages have exactly that size\n"
+    "  --paper PAPER       A4, A3, A2, A1 or A0, the orientation following\n"
+    "                      the drawing, or with -portrait or -landscape\n"
+    "                      (default: the map's paper, else A3 for maps and\n"
+    "                      A4 for the rest); PDF pages have exactly that size\n"
+    "  --notes             keep a blank margin on the sheet for sticky notes\n"
     "  --lang LANG         language of the labels (default: the first)\n"
     "  --dpi N             PNG resolution (default: 150)\n"
     "\n"
@@ -84,6 +86,7 @@ struct options {
 	int has_fmt;          /* export: -f was given */
 	enum diagram_format fmt; /* export: the picture format */
 	int paper;            /* export: enum paper, or -1 */
+	int notes;            /* export: --notes */
 	const char *lang;     /* export: label language, or NULL */
 	unsigned dpi;         /* export: PNG resolution, or 0 */
 };
@@ -207,9 +210,11 @@ parse_options(int argc, char *argv[], struct options *o)
 		} else if (nlen > 2 && strncmp(a, "--paper", nlen) == 0) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL ||
 			    (o->paper = export_paper_parse(v)) < 0)
-				return usage_error("%s needs A3-landscape, "
-				    "A3-portrait, A4-landscape or A4-portrait",
-				    a);
+				return usage_error("%s needs A4, A3, A2, A1 or "
+				    "A0, alone or with -portrait or -landscape "
+				    "(A3-landscape…)", a);
+		} else if (strcmp(a, "--notes") == 0) {
+			o->notes = 1;
 		} else if (nlen > 2 && strncmp(a, "--lang", nlen) == 0) {
 			if ((v = option_value(argc, argv, &i, a)) == NULL ||
 			    (strcmp(v, "fi") && strcmp(v, "sv") &&
@@ -381,6 +386,7 @@ main(int argc, char *argv[])
 		eo.ref = o.ref;
 		eo.fmt = o.fmt;
 		eo.paper = o.paper;
+		eo.notes = o.notes;
 		eo.lang = o.lang;
 		eo.dpi = o.dpi;
 		eo.file = o.output;

@@ -270,6 +270,7 @@ struct map {
 	struct choice layout;
 	struct choice direction;
 	struct choice paper;
+	struct flag notes;       /* printed with a margin for sticky notes */
 };
 
 struct flow {
@@ -389,6 +390,7 @@ struct site {
 	struct text description; /* md */
 	struct str license;
 	struct str edition;      /* as written, e.g. 2026.1 */
+	struct str base_url;     /* https:// URL of the published handbook */
 	struct str edit_url;     /* template with {path} */
 	struct num review_after_days; /* reviewed older than this: a warning */
 	struct list audiences;   /* struct audience */

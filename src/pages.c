@@ -22,11 +22,20 @@ static void
 add_diagram(struct page_ctx *pc, xmlNodePtr parent, const struct entity *e)
 {
 	xmlNodePtr fig = html_el(parent, "figure", NULL);
+	char *name, *pdf;
 
 	if (diagram_figure(pc, fig, e) == NULL) {
 		xmlUnlinkNode(fig);
 		xmlFreeNode(fig);
+		return;
 	}
+	/* build.c writes every drawn diagram as print/<name>.pdf. */
+	name = diagram_print_name(pc->m, e);
+	pdf = xasprintf("%sprint/%s.pdf", pc->to_lang_root, name);
+	html_link(html_el_class(parent, "p", "print-link", NULL), pdf,
+	    ui(pc->lang, e->kind == KIND_MAP ? UI_PRINT_PDF : UI_PRINT_SHEET));
+	free(pdf);
+	free(name);
 }
 
 static void
@@ -441,15 +450,6 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 	page_entity_h1(pc, main, &mp->e);
 	md_section(pc, main, NULL, &mp->description);
 	add_diagram(pc, main, &mp->e);
-	{
-		/* build.c writes print/<id>.pdf in the map's paper. */
-		char *pdf = xasprintf("%sprint/%s.pdf", pc->to_lang_root,
-		    mp->e.id);
-
-		html_link(html_el_class(main, "p", "print-link", NULL), pdf,
-		    ui(L, UI_PRINT_PDF));
-		free(pdf);
-	}
 	if (mp->centre.target) {
 		dl = html_el_class(main, "dl", "facts", NULL);
 		page_entity_link(pc, fact(dl, ui(L, UI_CENTRE)),

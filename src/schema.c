@@ -19,7 +19,9 @@ const char *const layout_names[] = { "dot", "neato", "fdp", "circo",
 	"twopi", NULL };
 const char *const direction_names[] = { "LR", "TB", NULL };
 const char *const paper_names[] = { "A4-portrait", "A4-landscape",
-	"A3-portrait", "A3-landscape", NULL };
+	"A3-portrait", "A3-landscape", "A2-portrait", "A2-landscape",
+	"A1-portrait", "A1-landscape", "A0-portrait", "A0-landscape", "A4",
+	"A3", "A2", "A1", "A0", NULL };
 const char *const flow_format_names[] = { "events", "transitions", NULL };
 const char *const service_status_names[] = { "active", "pilot", "planned",
 	"ended", NULL };
@@ -175,6 +177,26 @@ check_edit_url(const char *s)
 	return NULL;
 }
 
+/* site.yaml base_url: where the handbook is published, so that a
+ * printed sheet can name (and QR-code) its diagram's web page. */
+static const char *
+check_base_url(const char *s)
+{
+	const char *host = s + 8, *p;
+
+	if (strncmp(s, "https://", 8) != 0 || *host == '\0' || *host == '/' ||
+	    *host == ':')
+		return "an absolute https:// URL, such as "
+		    "https://kasikirja.example.fi/";
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\' || *p == '?' || *p == '#' ||
+		    (unsigned char)*p >= 0x7f)
+			return "an absolute https:// URL without spaces, query "
+			    "or fragment, such as https://kasikirja.example.fi/";
+	return NULL;
+}
+
 static const char *
 check_data_path(const char *s)
 {
@@ -287,6 +309,10 @@ static const struct field site_fields[] = {
 	{ .key = "edition", .type = FT_STRING, .flags = F_NOLINT,
 	  F(struct site, edition),
 	  .doc = "the handbook's edition, e.g. 2026.1 or 2026-03-01" },
+	{ .key = "base_url", .type = FT_STRING, .flags = F_NOLINT,
+	  .check = check_base_url, F(struct site, base_url),
+	  .doc = "where the handbook is published, an https:// URL: printed "
+	    "sheets give their page's address and a QR code of it" },
 	{ .key = "edit_url", .type = FT_STRING, .flags = F_NOLINT,
 	  .check = check_edit_url, F(struct site, edit_url),
 	  .doc = "where to edit a page's file: a URL with {path}" },
@@ -581,7 +607,11 @@ static const struct field map_fields[] = {
 	{ .key = "direction", .type = FT_ENUM, .enums = direction_names,
 	  F(struct map, direction) },
 	{ .key = "paper", .type = FT_ENUM, .enums = paper_names,
-	  F(struct map, paper) },
+	  F(struct map, paper),
+	  .doc = "the printed sheet: A4 … A0, -portrait or -landscape; the "
+	    "size alone follows the drawing's orientation (default A3)" },
+	{ .key = "notes", .type = FT_BOOL, F(struct map, notes),
+	  .doc = "the printed sheet keeps a blank margin for sticky notes" },
 	REVIEWED(struct map),
 	{ .key = NULL },
 };

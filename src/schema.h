@@ -90,8 +90,16 @@ int schema_month_valid(const char *s);
 
 enum stage { STAGE_IDENTIFICATION, STAGE_ASSESSMENT, STAGE_PLANNING,
 	STAGE_SERVICES, STAGE_FOLLOW_UP };
+/*
+ * Papers: each ISO A size portrait and landscape, then the sizes alone,
+ * whose orientation follows the drawing.  The first four keep their old
+ * values.  diagram_print.c knows their sizes.
+ */
 enum paper { PAPER_A4_PORTRAIT, PAPER_A4_LANDSCAPE, PAPER_A3_PORTRAIT,
-	PAPER_A3_LANDSCAPE };
+	PAPER_A3_LANDSCAPE, PAPER_A2_PORTRAIT, PAPER_A2_LANDSCAPE,
+	PAPER_A1_PORTRAIT, PAPER_A1_LANDSCAPE, PAPER_A0_PORTRAIT,
+	PAPER_A0_LANDSCAPE, PAPER_A4, PAPER_A3, PAPER_A2, PAPER_A1, PAPER_A0,
+	PAPER_COUNT };
 
 /* Decoding context: where diagnostics go and how plain strings are read. */
 struct decode_ctx {

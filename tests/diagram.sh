@@ -127,9 +127,13 @@ for paper in A4-portrait A4-landscape A3-portrait A3-landscape; do
 done
 for ref in path:$(basename "$(ls content/paths/*.yaml | head -n 1)" .yaml) \
     decision:$(basename "$(ls content/decisions/*.yaml | head -n 1)" .yaml); do
+	# By default on A4, or on A3 where A4 would need tiles, in the
+	# drawing's orientation: one sheet (tests/print.sh has the rest).
 	k 0 export "$ref" -c content -o "$tmp/x.pdf" || continue
-	pdfinfo "$tmp/x.pdf" | grep -q "Page size: *595.276 x 841.89" ||
-	    fail "$ref: not A4 portrait by default"
+	pdfinfo "$tmp/x.pdf" | grep -q "Page size: *\(595.276 x 841.89\|841.89 x 595.276\|841.89 x 1190.55\|1190.55 x 841.89\)" ||
+	    fail "$ref: not on A4 or A3 by default"
+	pdfinfo "$tmp/x.pdf" | grep -q "^Pages: *1$" ||
+	    fail "$ref: tiled by default"
 done
 end
 

@@ -93,6 +93,9 @@ part diagram sh tests/diagram.sh "$build"
 echo "== diagram quality"
 part diagquality sh tests/diagquality.sh "$build"
 
+echo "== print sheets"
+part print sh tests/print.sh "$build"
+
 echo "== flow audit"
 part audit sh tests/audit.sh "$build"
 

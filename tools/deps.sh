@@ -22,14 +22,14 @@ libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1
 libcairo2-dev:pc:cairo libvoikko-dev:pc:libvoikko
 voikko-fi:file:/usr/lib/voikko/5/mor-standard/mor.vfst
 libstemmer-dev:file:/usr/include/libstemmer.h
-libglpk-dev:file:/usr/include/glpk.h"
+libglpk-dev:file:/usr/include/glpk.h libqrencode-dev:pc:libqrencode"
 test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
 python3-jsonschema:file:/usr/lib/python3/dist-packages/jsonschema/__init__.py
 python3-yaml:file:/usr/lib/python3/dist-packages/yaml/__init__.py
 mandoc:cmd:mandoc libxml2-utils:cmd:xmllint
 chromium:cmd:chromium default-jre-headless:cmd:java nodejs:cmd:node
 npm:cmd:npm python3:cmd:python3 glpk-utils:cmd:glpsol
-clang:cmd:clang libclang-rt-dev:fuzzer:clang"
+clang:cmd:clang libclang-rt-dev:fuzzer:clang zbar-tools:cmd:zbarimg"
 bench_pkgs="sqlite3:cmd:sqlite3 hugo:cmd:hugo graphviz:cmd:dot
 python3:cmd:python3"
 

@@ -486,7 +486,7 @@ static void
 test_deterministic(void **state)
 {
 	const struct entity *e = model_find(M, KIND_MAP, "kartta");
-	struct diagram_print p = { LANG_FI, PAPER_A4_LANDSCAPE, 72, 0 };
+	struct diagram_print p = { .lang = LANG_FI, .paper = PAPER_A4_LANDSCAPE, .dpi = 72, .svg_paper = 0 };
 	enum diagram_format f;
 
 	(void)state;
@@ -592,9 +592,9 @@ test_pdf_paper(void **state)
 
 	(void)state;
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-	for (paper = PAPER_A4_PORTRAIT; paper <= PAPER_A3_LANDSCAPE;
+	for (paper = PAPER_A4_PORTRAIT; paper <= PAPER_A0_LANDSCAPE;
 	    paper++) {
-		struct diagram_print p = { LANG_FI, paper, 0, 0 };
+		struct diagram_print p = { .lang = LANG_FI, .paper = paper, .dpi = 0, .svg_paper = 0 };
 		struct buf out = { 0 };
 		double w, h, bw, bh;
 		const char *mb;
@@ -630,7 +630,7 @@ static void
 test_png_size(void **state)
 {
 	const struct entity *e = model_find(M, KIND_DECISION, "opas");
-	struct diagram_print p = { LANG_FI, PAPER_A4_PORTRAIT, 100, 0 };
+	struct diagram_print p = { .lang = LANG_FI, .paper = PAPER_A4_PORTRAIT, .dpi = 100, .svg_paper = 0 };
 	struct buf out = { 0 };
 	const unsigned char *d;
 
@@ -650,7 +650,7 @@ static void
 test_svg_file(void **state)
 {
 	const struct entity *e = model_find(M, KIND_MAP, "kartta");
-	struct diagram_print p = { LANG_FI, PAPER_A3_PORTRAIT, 0, 1 };
+	struct diagram_print p = { .lang = LANG_FI, .paper = PAPER_A3_PORTRAIT, .dpi = 0, .svg_paper = 1 };
 	struct buf out = { 0 };
 	xmlDocPtr doc;
 	char *s;
@@ -675,7 +675,7 @@ static void
 test_not_a_diagram(void **state)
 {
 	const struct entity *e = model_find(M, KIND_SERVICE, "eka");
-	struct diagram_print p = { LANG_FI, PAPER_A4_PORTRAIT, 0, 0 };
+	struct diagram_print p = { .lang = LANG_FI, .paper = PAPER_A4_PORTRAIT, .dpi = 0, .svg_paper = 0 };
 	struct diag_list *dl = diag_list_new();
 	struct buf out = { 0 };
 
