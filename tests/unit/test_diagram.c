@@ -550,7 +550,7 @@ test_cache_same(void **state)
 		    "decision_opas-2" } },
 	};
 	const struct entity *map = model_find(M, KIND_MAP, "kartta");
-	struct diagram_print p = { LANG_FI, PAPER_A4_LANDSCAPE, 0, 0 };
+	struct diagram_print p = { .lang = LANG_FI, .paper = PAPER_A4_LANDSCAPE };
 	struct buf a = { 0 }, b = { 0 };
 	struct diagram_opts nolinks = { LANG_FI, NULL, NULL, NULL };
 	xmlNodePtr svg;
