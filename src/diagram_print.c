@@ -214,20 +214,28 @@ lines_add(struct lines *l, const char *s, size_t n)
 	*slot = xstrndup(s, n);
 }
 
-/* The length of s's longest prefix, ending on a character boundary,
- * that fits width in the current font; at least one character. */
+/*
+ * The length of s's longest prefix, ending on a character boundary,
+ * that fits width in the current font; at least one character.  The
+ * characters' advances are summed one by one (cairo's own text has no
+ * kerning), so that a long unbroken text costs linear time.
+ */
 static size_t
 fit_prefix(cairo_t *cr, const char *s, size_t n, double width, int url)
 {
 	size_t k = 0, best = 0, brk = 0;
+	double used = 0;
 
 	while (k < n) {
 		size_t next = k + 1;
+		double cw;
 
 		while (next < n && ((unsigned char)s[next] & 0xc0) == 0x80)
 			next++;
-		if (text_width(cr, s, next) > width && best > 0)
+		cw = text_width(cr, s + k, next - k);
+		if (used + cw > width && best > 0)
 			break;
+		used += cw;
 		best = next;
 		/* An address breaks after a slash or a dot where it can. */
 		if (url && (s[k] == '/' || s[k] == '.' || s[k] == '-'))
@@ -285,8 +293,13 @@ wrap(cairo_t *cr, const char *s, double width, int url, struct lines *out)
 	buf_free(&line);
 }
 
-/* Draws (when draw) lines of s wrapped to width, the first baseline
- * one ascent below y; returns the height used. */
+#define MAX_LINES 3              /* of any one text of the title block */
+
+/*
+ * Draws (when draw) lines of s wrapped to width, the first baseline one
+ * ascent below y; returns the height used.  A text longer than
+ * MAX_LINES lines ends its last one with "…": the block stays a block.
+ */
 static double
 text_block(cairo_t *cr, int draw, double x, double y, double width,
     const char *s, double size, int bold, int url)
@@ -299,6 +312,28 @@ text_block(cairo_t *cr, int draw, double x, double y, double width,
 		return 0;
 	font(cr, size, bold);
 	wrap(cr, s, width, url, &l);
+	if (l.n > MAX_LINES) {
+		char *last = l.v[MAX_LINES - 1];
+		size_t n = strlen(last);
+		char *cut;
+
+		/* Shorten the last line, on a character boundary, until
+		 * it and the ellipsis fit. */
+		for (;;) {
+			cut = xasprintf("%.*s…", (int)n, last);
+			if (n == 0 || text_width(cr, cut, strlen(cut)) <= width)
+				break;
+			free(cut);
+			do
+				n--;
+			while (n > 0 && ((unsigned char)last[n] & 0xc0) == 0x80);
+		}
+		free(last);
+		l.v[MAX_LINES - 1] = cut;
+		for (i = MAX_LINES; i < l.n; i++)
+			free(l.v[i]);
+		l.n = MAX_LINES;
+	}
 	for (i = 0; draw && i < l.n; i++) {
 		cairo_move_to(cr, x, y + size + i * lh);
 		cairo_show_text(cr, l.v[i]);
