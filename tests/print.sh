@@ -191,6 +191,11 @@ for size in A4 A3 A2 A1 A0; do
 		[ -s "$tmp/side" ] && fail "$(cat "$tmp/side")"
 	done
 done
+# A tall drawing (a client path) on a bare size goes portrait.
+if k 0 export path:matin-polku -c content --paper A2 -o "$tmp/tall.pdf"; then
+	pdfinfo "$tmp/tall.pdf" | grep -q 'Page size: *1190.55 x 1683.78' ||
+	    fail "path:matin-polku on A2 is not portrait"
+fi
 # The small map asks for A4 portrait and gets it, upright.
 if k 0 export map:alkupalvelu -c content -o "$tmp/a.pdf"; then
 	pdfinfo "$tmp/a.pdf" | grep -q 'Page size: *595.276 x 841.89' ||
@@ -254,6 +259,28 @@ tiles flow:asiakasvirrat A4-portrait
 end
 begin tiles-map
 tiles map:kokonaisuus A4-landscape
+end
+
+# A tile's legend lists what that tile shows: the flow's start and end
+# are on its first and last columns only.
+begin tile-legend
+if k 0 export flow:asiakasvirrat -c content --paper A4-portrait -o "$tmp/tl.pdf"; then
+	n=$(npages "$tmp/tl.pdf")
+	case $(pagetext "$tmp/tl.pdf" 1) in
+	*"Polun alku tai loppu"*) ;;
+	*) fail "page 1 shows the start but its legend does not explain it" ;;
+	esac
+	mid=0
+	p=2
+	while [ "$p" -lt "${n:-0}" ]; do
+		case $(pagetext "$tmp/tl.pdf" $p) in
+		*"Polun alku tai loppu"*) ;;
+		*) mid=1 ;;
+		esac
+		p=$((p + 1))
+	done
+	[ "$mid" = 1 ] || fail "every middle tile explains the start and end it does not show"
+fi
 end
 
 # --notes: a margin for sticky notes, on the same paper.
