@@ -14,6 +14,7 @@
 #include "book.h"
 #include "diagram.h"
 #include "flow.h"
+#include "output.h"
 #include "html.h"
 #include "page.h"
 #include "pages.h"
@@ -25,7 +26,7 @@
 struct builder {
 	const struct model *m;          /* what is built */
 	struct html_template *tpl;      /* owned; the theme's page */
-	char *stage;                    /* owned; the staging folder */
+	const char *stage;              /* the staging folder (output.h) */
 	struct diag_list *dl;           /* problems */
 	int failed;                     /* an I/O error happened */
 };
@@ -67,9 +68,16 @@ make_parents(char *path)
 static void
 write_file(struct builder *b, const char *rel, const char *data, size_t len)
 {
-	char *path = path_join(b->stage, rel);
+	char *path;
 	FILE *f;
 
+	/* A signal asked the build to stop: the staging folder is
+	 * removed once the build has unwound (output.h). */
+	if (output_interrupted()) {
+		b->failed = 1;
+		return;
+	}
+	path = path_join(b->stage, rel);
 	if (make_parents(path) != 0) {
 		io_error(b, path, "cannot create folder");
 		free(path);
@@ -86,22 +94,6 @@ write_file(struct builder *b, const char *rel, const char *data, size_t len)
 			f = NULL;
 	}
 	free(path);
-}
-
-static int
-remove_entry(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-remove_tree(const char *path)
-{
-	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /*
@@ -297,56 +289,6 @@ write_flow_json(struct builder *b, enum lang lang)
 		free(rel);
 		buf_free(&json);
 	}
-}
-
-/* A fresh staging folder beside out_dir, so the final rename stays on
- * one file system. */
-static char *
-make_stage(struct builder *b, const char *out_dir)
-{
-	char *tmpl = xasprintf("%s.staging-XXXXXX", out_dir);
-
-	if (mkdtemp(tmpl) == NULL) {
-		io_error(b, tmpl, "cannot create the staging folder");
-		free(tmpl);
-		return NULL;
-	}
-	chmod(tmpl, 0755);
-	return tmpl;
-}
-
-static int
-swap_into_place(struct builder *b, const char *out_dir)
-{
-	struct stat st;
-	char *old = NULL;
-
-	if (lstat(out_dir, &st) == 0) {
-		if (!S_ISDIR(st.st_mode)) {
-			errno = ENOTDIR;
-			io_error(b, out_dir, "output exists and is not a folder");
-			return -1;
-		}
-		old = xasprintf("%s.old-XXXXXX", out_dir);
-		if (mkdtemp(old) == NULL || rename(out_dir, old) != 0) {
-			io_error(b, out_dir, "cannot move the old output aside");
-			if (old)
-				rmdir(old);
-			free(old);
-			return -1;
-		}
-	}
-	if (rename(b->stage, out_dir) != 0) {
-		io_error(b, out_dir, "cannot move the new output into place");
-		if (old != NULL)
-			rename(old, out_dir);
-		free(old);
-		return -1;
-	}
-	if (old != NULL)
-		remove_tree(old);
-	free(old);
-	return 0;
 }
 
 /* ---- Print: print/<id>.pdf and print.html ---- */
@@ -622,10 +564,13 @@ int
 build_site(const struct model *m, const char *theme_dir, const char *out_dir,
     struct diag_list *dl)
 {
+	const struct output_tree trees[] = { { m->root, "content" },
+		{ theme_dir, "theme" } };
+	struct output *out;
 	struct builder b;
 	char *tpl_path, *assets;
 	size_t i;
-	int rc = KARTTA_EXIT_OK;
+	int rc;
 
 	memset(&b, 0, sizeof(b));
 	b.m = m;
@@ -640,10 +585,12 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 	free(tpl_path);
 	if (b.tpl == NULL)
 		return KARTTA_EXIT_CONTENT;
-	if ((b.stage = make_stage(&b, out_dir)) == NULL) {
+	if ((rc = output_claim(out_dir, trees, ARRAY_LEN(trees), dl,
+	    &out)) != KARTTA_EXIT_OK) {
 		html_template_free(b.tpl);
-		return KARTTA_EXIT_SYSTEM;
+		return rc;
 	}
+	b.stage = output_stage(out);
 	diagram_cache_begin();
 	for (i = 0; i < m->site.nlangs && !b.failed; i++) {
 		build_language(&b, m->site.langs[i]);
@@ -656,14 +603,15 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 	assets = path_join(m->root, "assets");
 	copy_tree(&b, assets, "assets", NULL);
 	free(assets);
-	if (b.failed || diag_errors(dl) > 0)
-		rc = b.failed ? KARTTA_EXIT_SYSTEM : KARTTA_EXIT_CONTENT;
-	else if (swap_into_place(&b, out_dir) != 0)
-		rc = KARTTA_EXIT_SYSTEM;
-	if (rc != KARTTA_EXIT_OK)
-		remove_tree(b.stage);
+	if (b.failed || diag_errors(dl) > 0 || output_interrupted())
+		rc = b.failed || output_interrupted() ? KARTTA_EXIT_SYSTEM :
+		    KARTTA_EXIT_CONTENT;
+	else
+		rc = output_commit(out, dl);
 	html_template_free(b.tpl);
-	free(b.stage);
+	/* Removes the staging folder unless committed; after a signal,
+	 * raises it again and does not return. */
+	output_release(out);
 	return rc;
 }
 

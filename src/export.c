@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "output.h"
 #include "schema.h"
 #include "util.h"
 
@@ -154,12 +155,17 @@ int
 export_run(const struct model *m, const struct export_opts *o,
     struct diag_list *dl)
 {
-	const struct entity *e = find_ref(m, o->ref, dl);
+	const struct output_tree trees[] = { { m->root, "content" } };
+	const struct entity *e;
 	struct diagram_print p;
 	struct buf out = { 0 };
 	int rc, chosen;
 
-	if (e == NULL)
+	/* Never over a folder, a link or a file of the content. */
+	if ((rc = output_check_file(o->file, trees, ARRAY_LEN(trees), dl)) !=
+	    KARTTA_EXIT_OK)
+		return rc;
+	if ((e = find_ref(m, o->ref, dl)) == NULL)
 		return KARTTA_EXIT_CONTENT;
 	memset(&p, 0, sizeof(p));
 	p.lang = m->site.langs[0];

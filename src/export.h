@@ -34,9 +34,12 @@ int export_paper_parse(const char *s);
 
 /*
  * Draws o->ref of m and writes it to o->file (through a temporary file
- * renamed into place).  Problems go to dl.  Returns an exit status:
+ * renamed into place; never over a folder, a link, a special file or
+ * a file inside the content folder: output_check_file).  Problems go
+ * to dl.  Returns an exit status:
  * KARTTA_EXIT_OK, KARTTA_EXIT_CONTENT (no such entity, or it cannot be
- * drawn) or KARTTA_EXIT_SYSTEM (the file cannot be written).
+ * drawn), KARTTA_EXIT_USAGE (a FILE kartta must not replace) or
+ * KARTTA_EXIT_SYSTEM (the file cannot be written).
  */
 int export_run(const struct model *m, const struct export_opts *o,
     struct diag_list *dl);

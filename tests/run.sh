@@ -1,8 +1,8 @@
 #!/bin/sh
-# The one test loop: unit tests, the bad-input corpus and the end-to-end
-# tests against one build folder.  `make test` runs it twice, on build/
-# and on build-san/ (ASan + UBSan); nothing here differs between the two
-# but the folder.
+# The one test loop: unit tests, the bad-input corpus, the fault suite
+# and the end-to-end tests against one build folder.  `make test` runs
+# it twice, on build/ and on build-san/ (ASan + UBSan); nothing here
+# differs between the two but the folder.
 #
 #   sh tests/run.sh BUILD
 #
@@ -83,6 +83,9 @@ fi
 
 echo "== corpus"
 part corpus sh tests/corpus.sh "$build"
+
+echo "== faults"
+part fault sh tests/fault.sh "$build"
 
 echo "== end to end"
 part e2e sh tests/e2e.sh "$build"
