@@ -21,6 +21,7 @@
 #include "schema.h"
 #include "search.h"
 #include "toc.h"
+#include "tree.h"
 #include "util.h"
 
 struct builder {
@@ -98,12 +99,15 @@ write_file(struct builder *b, const char *rel, const char *data, size_t len)
 
 /*
  * Copies the regular files below src to dst (relative to the stage),
- * skipping hidden files, skip (a name to leave out at the top) and
- * symbolic links, which could reach outside the content tree.
+ * skipping hidden files, skip (a name to leave out at the top), links
+ * to folders, and anything that is not a regular file.  Every file is
+ * read through tree_read, so that a link out of the tree root (the
+ * content or the theme, named what) is never followed: a link to a file
+ * inside the tree is copied as that file.
  */
 static void
-copy_tree(struct builder *b, const char *src, const char *dst,
-    const char *skip)
+copy_tree(struct builder *b, const char *root, const char *what,
+    const char *src, const char *dst, const char *skip)
 {
 	DIR *d = opendir(src);
 	struct dirent *ent;
@@ -128,25 +132,37 @@ copy_tree(struct builder *b, const char *src, const char *dst,
 	for (i = 0; i < n; i++) {
 		char *from = path_join(src, names[i]);
 		char *to = path_join(dst, names[i]);
-		struct stat st;
+		struct stat st, target;
 
 		if (lstat(from, &st) != 0)
 			io_error(b, from, "cannot read");
-		else if (S_ISLNK(st.st_mode))
-			diag_warning(b->dl, path_pos(from), "symbolic link "
-			    "not copied: assets are copied as plain files");
 		else if (S_ISDIR(st.st_mode))
-			copy_tree(b, from, to, NULL);
-		else if (S_ISREG(st.st_mode)) {
+			copy_tree(b, root, what, from, to, NULL);
+		else if (S_ISLNK(st.st_mode) && stat(from, &target) == 0 &&
+		    S_ISDIR(target.st_mode))
+			diag_warning(b->dl, path_pos(from), "symbolic link to a "
+			    "folder not copied: link the files, or copy the "
+			    "folder");
+		else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
 			size_t len;
-			char *data = file_read(from, (size_t)1 << 30, &len);
+			char *why, *data = tree_read(root, what, from,
+			    (size_t)1 << 30, &len, &why);
 
-			if (data == NULL)
-				io_error(b, from, "cannot read");
-			else
+			if (data != NULL)
 				write_file(b, to, data, len);
+			else if (S_ISLNK(st.st_mode) || strncmp(why, "is ", 3)
+			    == 0)
+				diag_warning(b->dl, path_pos(from), "not "
+				    "copied: %s", why);
+			else {
+				diag_error(b->dl, path_pos(from), "%s", why);
+				b->failed = 1;
+			}
+			free(why);
 			free(data);
-		}
+		} else
+			diag_warning(b->dl, path_pos(from), "not copied: "
+			    "kartta copies only regular files");
 		free(from);
 		free(to);
 		free(names[i]);
@@ -568,20 +584,24 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		{ theme_dir, "theme" } };
 	struct output *out;
 	struct builder b;
-	char *tpl_path, *assets;
-	size_t i;
+	char *tpl_path, *tpl, *why, *assets;
+	size_t i, tpl_len;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
 	b.m = m;
 	b.dl = dl;
 	tpl_path = path_join(theme_dir, "page.xhtml");
-	if (access(tpl_path, R_OK) != 0) {
-		io_error(&b, tpl_path, "cannot read the theme's page template");
+	if ((tpl = tree_read(theme_dir, "theme", tpl_path, (size_t)1 << 24,
+	    &tpl_len, &why)) == NULL) {
+		diag_error(dl, path_pos(tpl_path), "the theme's page "
+		    "template: %s", why);
+		free(why);
 		free(tpl_path);
 		return KARTTA_EXIT_SYSTEM;
 	}
-	b.tpl = html_template_load(tpl_path, dl);
+	b.tpl = html_template_parse(tpl, tpl_len, tpl_path, dl);
+	free(tpl);
 	free(tpl_path);
 	if (b.tpl == NULL)
 		return KARTTA_EXIT_CONTENT;
@@ -599,9 +619,17 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		write_print_pdfs(&b, m->site.langs[i]);
 	}
 	diagram_cache_end();
-	copy_tree(&b, theme_dir, "theme", "page.xhtml");
+	copy_tree(&b, theme_dir, "theme", theme_dir, "theme", "page.xhtml");
 	assets = path_join(m->root, "assets");
-	copy_tree(&b, assets, "assets", NULL);
+	/* assets/ itself a link out of the content (to /etc, say) would
+	 * publish what is behind it. */
+	if (access(assets, F_OK) == 0 && !tree_inside(m->root, assets))
+		diag_error(dl, path_pos(assets), "refused: assets/ is a "
+		    "symbolic link out of the content folder, and what is "
+		    "behind it would be published; make it a folder inside "
+		    "the content");
+	else
+		copy_tree(&b, m->root, "content", assets, "assets", NULL);
 	free(assets);
 	if (b.failed || diag_errors(dl) > 0 || output_interrupted())
 		rc = b.failed || output_interrupted() ? KARTTA_EXIT_SYSTEM :

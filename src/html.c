@@ -1,6 +1,7 @@
 #include "html.h"
 
 #include <libxml/parser.h>
+#include <limits.h>
 #include <string.h>
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
@@ -14,15 +15,13 @@ struct html_template {
 	xmlDocPtr doc; /* owned; the parsed page.xhtml */
 };
 
-struct html_template *
-html_template_load(const char *path, struct diag_list *dl)
+/* Checks and keeps a parsed template (doc may be NULL: not parsed). */
+static struct html_template *
+template_take(xmlDocPtr doc, const char *path, struct diag_list *dl)
 {
 	struct html_template *t;
-	xmlDocPtr doc;
 	xmlNodePtr root;
 
-	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
 	if (doc == NULL) {
 		const xmlError *e = xmlGetLastError();
 		struct pos at = { path, e ? (unsigned)e->line : 1,
@@ -43,6 +42,28 @@ html_template_load(const char *path, struct diag_list *dl)
 	t = xcalloc(1, sizeof(*t));
 	t->doc = doc;
 	return t;
+}
+
+struct html_template *
+html_template_load(const char *path, struct diag_list *dl)
+{
+	return template_take(xmlReadFile(path, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING), path, dl);
+}
+
+struct html_template *
+html_template_parse(const char *data, size_t len, const char *path,
+    struct diag_list *dl)
+{
+	if (len > INT_MAX) {
+		struct pos at = { path, 1, 1 };
+
+		diag_error(dl, at, "theme template is too large");
+		return NULL;
+	}
+	return template_take(xmlReadMemory(data, (int)len, path, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING), path,
+	    dl);
 }
 
 void

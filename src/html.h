@@ -39,6 +39,10 @@ struct html_template;
  */
 struct html_template *html_template_load(const char *path,
     struct diag_list *dl);
+/* The same from the template's bytes, already read (from path, which
+ * is only shown). */
+struct html_template *html_template_parse(const char *data, size_t len,
+    const char *path, struct diag_list *dl);
 void html_template_free(struct html_template *t);
 
 /* A page being built. */

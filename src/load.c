@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "tree.h"
 #include "util.h"
 #include "ydoc.h"
 
@@ -89,20 +90,19 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Reads a content file; reports and returns NULL on failure. */
+/* Reads a content file, only a regular file and never through a link
+ * out of the content folder (tree.h); reports and returns NULL on
+ * failure. */
 static char *
 read_content_file(struct loader *ld, const char *path, const char *shown,
     size_t *len)
 {
-	char *text = file_read(path, LOAD_MAX_FILE, len);
+	char *why, *text = tree_read(ld->m->root, "content", path,
+	    LOAD_MAX_FILE, len, &why);
 
 	if (text == NULL) {
-		if (errno == EFBIG)
-			diag_error(ld->dl, file_pos(shown), "file is larger "
-			    "than %u MiB", LOAD_MAX_FILE >> 20);
-		else
-			diag_error(ld->dl, file_pos(shown), "cannot read: %s",
-			    strerror(errno));
+		diag_error(ld->dl, file_pos(shown), "%s", why);
+		free(why);
 	}
 	return text;
 }
@@ -357,6 +357,15 @@ load_kind(struct loader *ld, enum kind kind)
 	char **names;
 	size_t n, i;
 
+	/* A kind's folder that is a link out of the content is not read
+	 * at all (its files would each be refused). */
+	if (is_dir(dir) && !tree_inside(ld->m->root, dir)) {
+		diag_error(ld->dl, file_pos(dir), "is a symbolic link out of "
+		    "the content folder (or lies on one): kartta reads only "
+		    "files inside it");
+		free(dir);
+		return;
+	}
 	names = dir_list(dir, &n);
 	for (i = 0; names && i < n; i++) {
 		char *path = path_join(dir, names[i]);

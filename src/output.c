@@ -370,6 +370,30 @@ take_lock(struct output *o, struct diag_list *dl)
 	return -1;
 }
 
+/* Removes the marker file of dir if it holds only a start of the
+ * marker's text (a build killed as it wrote it), so that dir is empty
+ * again if nothing else is in it. */
+static void
+unlink_partial_marker(const char *dir)
+{
+	char *path = path_join(dir, OUTPUT_MARKER);
+	char head[sizeof(marker_text)];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	ssize_t n;
+
+	if (fd >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size < sizeof(marker_text) &&
+		    (n = read(fd, head, sizeof(head))) >= 0 &&
+		    n == st.st_size &&
+		    memcmp(head, marker_text, (size_t)n) == 0)
+			unlink(path);
+		close(fd);
+	}
+	free(path);
+}
+
 /* Returns non-zero for "<base><tag>" and six more characters, the
  * names mkdtemp gives staging and old folders. */
 static int
@@ -384,7 +408,8 @@ leftover_name(const char *name, const char *base, const char *tag)
 /*
  * Removes what earlier builds into this output left beside it when
  * they were killed: staging and old folders, each recognised by its
- * name and by the marker inside, so that nothing else is touched.
+ * name and by the marker inside (or by being empty), so that nothing
+ * else is touched.
  * Called with the lock held, so no running build owns them.
  */
 static void
@@ -403,8 +428,17 @@ remove_leftovers(struct output *o, struct diag_list *dl)
 		    !leftover_name(ent->d_name, o->base, ".old-"))
 			continue;
 		path = path_join(o->parent, ent->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    has_marker(path) && remove_tree(path) != 0)
+		/* Without the marker only if empty but for a part of it: a
+		 * build killed between mkdtemp and the end of the marker's
+		 * write leaves that, and rmdir cannot remove anything
+		 * else. */
+		if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+			;
+		else if (!has_marker(path)) {
+			unlink_partial_marker(path);
+			rmdir(path);
+		}
+		else if (remove_tree(path) != 0)
 			diag_warning(dl, at(path), "cannot remove this "
 			    "folder an earlier build left: %s; remove it "
 			    "yourself", strerror(errno));

@@ -245,6 +245,135 @@ refused_in "$w" init .
 end
 
 # ---------------------------------------------------------------------
+# Links out of the trees: never followed, never published.  Links
+# inside the tree are fine.
+secret=$tmp/secret
+mkdir -p "$secret"
+printf 'name: Salainen\ngroup: alku\nproviders: [keskus]\nsummary: salaisuus-9f3\n' \
+    >"$secret/salainen.yaml"
+printf -- '---\ntitle: Salainen\n---\nsalaisuus-9f3\n' >"$secret/salainen.md"
+echo "salaisuus-9f3" >"$secret/passwd"
+cp "$fixture/site.yaml" "$secret/site.yaml"
+
+# leaks DIR: no file below DIR may hold the secret.
+leaks() {
+	if [ -d "$1" ] && grep -rlq "salaisuus-9f3" "$1"; then
+		fail "the secret was published: $(grep -rl salaisuus-9f3 "$1" | head -n 3 | tr '\n' ' ')"
+	fi
+}
+
+begin link-out-entity
+fresh link-entity
+ln -s "$secret/salainen.yaml" "$w/content/services/salainen.yaml"
+kin "$w" 1 build -q -c content -t themes/default -o out
+said "services/salainen.yaml:1:1: error: is a symbolic link out of the content folder"
+leaks "$w/out"
+end
+
+begin link-out-guide
+fresh link-guide
+ln -s "$secret/salainen.md" "$w/content/guides/salainen.md"
+kin "$w" 1 build -q -c content -t themes/default -o out
+said "guides/salainen.md:1:1: error: is a symbolic link out of the content folder"
+end
+
+begin link-out-site-yaml
+fresh link-site
+rm "$w/content/site.yaml"
+ln -s "$secret/site.yaml" "$w/content/site.yaml"
+kin "$w" 1 check -c content
+said "site.yaml:1:1: error: is a symbolic link out of the content folder"
+end
+
+begin link-out-kind-folder
+fresh link-folder
+mkdir "$w/elsewhere"
+mv "$w/content/services"/* "$w/elsewhere/"
+rmdir "$w/content/services"
+ln -s "$w/elsewhere" "$w/content/services"
+kin "$w" 1 check -c content
+said "content/services:1:1: error: is a symbolic link out of the content folder"
+end
+
+begin link-out-assets-folder
+fresh link-assets
+rm -r "$w/content/assets"
+ln -s "$secret" "$w/content/assets"
+kin "$w" 1 build -q -c content -t themes/default -o out
+said "refused: assets/ is a symbolic link out of the content folder"
+[ -e "$w/out" ] && fail "an output was written"
+leaks "$w"/out
+end
+
+begin link-out-in-assets
+fresh link-in-assets
+ln -s "$secret/passwd" "$w/content/assets/passwd"
+ln -s "$secret" "$w/content/assets/more"
+kin "$w" 0 build -q -c content -t themes/default -o out
+said "assets/passwd:1:1: warning: not copied: is a symbolic link out of the content folder"
+said "assets/more:1:1: warning: symbolic link to a folder not copied"
+leaks "$w/out"
+[ -e "$w/out/assets/passwd" ] && fail "assets/passwd was published"
+end
+
+begin link-out-theme
+fresh link-theme
+ln -s "$secret/passwd" "$w/themes/default/extra.css"
+kin "$w" 0 build -q -c content -t themes/default -o out
+said "extra.css:1:1: warning: not copied: is a symbolic link out of the theme folder"
+leaks "$w/out"
+mv "$w/themes/default/page.xhtml" "$secret/page.xhtml"
+ln -s "$secret/page.xhtml" "$w/themes/default/page.xhtml"
+kin "$w" 3 build -q -c content -t themes/default -o out2
+said "page.xhtml:1:1: error: the theme's page template: is a symbolic link out of the theme folder"
+end
+
+# A link inside the tree is followed: an asset linked to another.
+begin link-inside-tree
+fresh link-inside
+ln -s logo.png "$w/content/assets/logo-again.png"
+ln -s ../services/tyokokeilu.yaml "$w/content/assets/copy.yaml"
+kin "$w" 0 build -q -c content -t themes/default -o out
+cmp -s "$w/content/assets/logo.png" "$w/out/assets/logo-again.png" ||
+    fail "a link inside the content was not copied as its file"
+[ -L "$w/out/assets/logo-again.png" ] && fail "the link itself was published"
+end
+
+# ---------------------------------------------------------------------
+# Special files where kartta reads: an error at the file, never a hang.
+for f in services/x.yaml guides/x.md site.yaml theme:page.xhtml data/x.csv; do
+	begin "fifo-$(echo "$f" | tr ':/' '--')"
+	fresh fifo
+	case $f in
+	theme:*) p=$w/themes/default/${f#theme:}; rm -f "$p" ;;
+	site.yaml) p=$w/content/$f; rm -f "$p" ;;
+	*) p=$w/content/$f ;;
+	esac
+	mkfifo "$p"
+	case $f in
+	theme:*) want=3 ;;
+	*) want=1 ;;
+	esac
+	if [ "$f" = data/x.csv ]; then
+		sed -i 's|^source:.*|source: data/x.csv|' "$w/content/flows/kulku.yaml"
+	fi
+	k_timeout=20
+	kin "$w" $want build -q -c content -t themes/default -o out
+	k_timeout=120
+	[ "$f" = data/x.csv ] || said "${f#theme:}:1:1: error: "
+	grep -q "FIFO\|not a file" "$tmp/err" || fail "no word of a FIFO"
+	[ -e "$w/out" ] && fail "an output was written"
+	end
+done
+
+begin fifo-in-assets
+fresh fifo-assets
+mkfifo "$w/content/assets/pipe.png"
+kin "$w" 0 build -q -c content -t themes/default -o out
+said "assets/pipe.png:1:1: warning: not copied"
+end
+
+# ---------------------------------------------------------------------
 # Signals and concurrent builds.  A build slow enough to be caught while
 # it writes its staging folder: the full fixture with 100 services more
 # (about two seconds plainly, more under the sanitizers).  No hook in
@@ -331,14 +460,20 @@ if caught "$d/out"; then
 	# Look-alikes that are not kartta's: no marker, another name, a
 	# marker that is a link, a file.
 	mkdir "$d/out.staging-mine00" "$d/out.old-mine01" \
-	    "$d/out.staging-toolong7" "$d/out.staging-linked"
+	    "$d/out.staging-toolong7" "$d/out.staging-linked" \
+	    "$d/out.staging-empty0" "$d/out.staging-empty1"
+	printf 'kartta out' >"$d/out.staging-empty1/.kartta-output"
 	echo "mine" >"$d/out.staging-mine00/keep.txt"
+	echo "mine" >"$d/out.old-mine01/keep.txt"
 	cp "$d/out/.kartta-output" "$d/out.staging-toolong7/"
 	ln -s "$d/out/.kartta-output" "$d/out.staging-linked/.kartta-output"
 	echo "mine" >"$d/out.old-file00"
 	k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
 	debris "$d" out out.staging-mine00 out.old-mine01 \
 	    out.staging-toolong7 out.staging-linked out.old-file00
+	# (out.staging-empty0 and -empty1 are gone: an empty folder of
+	# kartta's name, or one with a part of the marker, is what a build
+	# killed before it had written its marker leaves.)
 	[ -f "$d/out.staging-mine00/keep.txt" ] ||
 	    fail "a folder without the marker was emptied"
 fi
