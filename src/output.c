@@ -100,13 +100,25 @@ at(const char *path)
  * failure is kept here; the walk goes on to remove what it can. */
 static int remove_errno;
 
+/*
+ * The marker at the top goes last, and only when everything else is
+ * gone: a folder that could not be removed whole still says it is
+ * kartta's, so that the next build tries again.
+ */
 static int
 remove_entry(const char *path, const struct stat *st, int flag,
     struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
-	(void)ftw;
+	if (ftw->level == 1 && strcmp(path + ftw->base, OUTPUT_MARKER) == 0)
+		return 0;
+	if (ftw->level == 0 && remove_errno == 0) {
+		char *marker = path_join(path, OUTPUT_MARKER);
+
+		unlink(marker);
+		free(marker);
+	}
 	if (remove(path) != 0 && remove_errno == 0)
 		remove_errno = errno;
 	return 0;

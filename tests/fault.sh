@@ -479,20 +479,41 @@ if caught "$d/out"; then
 fi
 end
 
-# An old output that cannot be removed is told about.
+# An old output that cannot be removed is told about, and so is its
+# leftover at the next build, which removes it once it can.  As root a
+# file is made immutable (chattr +i); otherwise a folder read-only.
+begin old-output-not-removable-warns
+d=$tmp/stuck
+mkdir -p "$d"
+k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
+stuck=""
 if [ "$(id -u)" != 0 ]; then
-	begin old-output-not-removable-warns
-	d=$tmp/stuck
-	mkdir -p "$d"
-	k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
-	chmod 0555 "$d/out/services"
+	chmod 0555 "$d/out/services" && stuck=chmod
+elif command -v chattr >/dev/null && chattr +i "$d/out/index.html" 2>/dev/null; then
+	stuck=chattr
+fi
+# unstick: undoes either, wherever the file has moved to.
+unstick() {
+	if [ "$stuck" = chattr ]; then
+		find "$d" -name index.html -exec chattr -i {} + 2>/dev/null
+	fi
+	chmod -R u+w "$d"
+}
+if [ -n "$stuck" ]; then
 	k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
 	said "the old output could not be removed entirely"
-	chmod -R u+w "$d"
+	[ -n "$(ls -d "$d"/out.old-* 2>/dev/null)" ] ||
+	    fail "no old output left (the test made nothing stick)"
+	k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
+	said "cannot remove this folder an earlier build left"
+	unstick
+	k 0 build -q -c "$fixture" -t "$theme" -o "$d/out"
+	debris "$d" out
 	end
 else
-	skip old-output-not-removable-warns "running as root: every file can be removed"
+	skip old-output-not-removable-warns "cannot make a file stick here"
 fi
+unstick
 
 # Twenty builds into one output at once: each one either builds (0) or
 # finds another holding the lock (3); nothing is left beside the output
