@@ -46,6 +46,8 @@ struct md_doc {
 	struct md_origin origin; /* where src sits in its file */
 	int no_autolink;         /* parsed without the autolink extension */
 	int no_table;            /* parsed without the table extension */
+	size_t too_deep;         /* offset + 1 where MD_DEPTH_MAX was passed,
+	                          * 0 if it was not (then root is empty) */
 };
 
 static const char *const ref_names[MD_REF_COUNT] = {
@@ -320,12 +322,58 @@ node_ext(cmark_node *n)
 
 /* ---- Documents ---- */
 
+/*
+ * How deeply elements may nest in one text: block quotes, lists and
+ * their items, emphasis, links and images all count.  Every tree walk
+ * after the parse (ours over libxml2 pages, libxml2's own, the browser's)
+ * may then recurse freely: pages nest a few dozen elements around a
+ * text, far below any stack limit, while ">>>>…" of a 4 MiB file nests
+ * four million.  No text that people write comes near 32.
+ */
+#define MD_DEPTH_MAX 32
+
+static size_t doc_offset(const struct md_doc *doc, int line, int col);
+
+/*
+ * Returns 0 if no node of the tree under root nests deeper than
+ * MD_DEPTH_MAX, else the first node that does.  Iterative (cmark_iter
+ * keeps no stack), so that the check itself survives any depth.
+ */
+static cmark_node *
+too_deep(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node *deep = NULL;
+	unsigned depth = 0;
+
+	if (it == NULL)
+		fatal_oom();
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (n == root)
+			continue;
+		/* Leaves come as one ENTER event and no EXIT. */
+		if (ev == CMARK_EVENT_EXIT)
+			depth--;
+		else if (cmark_node_first_child(n) != NULL &&
+		    ++depth > MD_DEPTH_MAX) {
+			deep = n;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return deep;
+}
+
 struct md_doc *
 md_parse(const char *text, size_t len, const struct md_origin *origin)
 {
 	struct md_doc *doc = xcalloc(1, sizeof(*doc));
 	struct buf b = { 0 };
 	size_t i, cap = 0, cost_autolink, cost_table;
+	cmark_node *deep;
 
 	clean_append(&b, text, len, 1);
 	doc->len = b.len;
@@ -359,6 +407,16 @@ md_parse(const char *text, size_t len, const struct md_origin *origin)
 	doc->no_table = cost_table > TABLE_BUDGET;
 	doc->root = parse_gfm(doc->src, doc->len, !doc->no_autolink,
 	    !doc->no_table);
+	if ((deep = too_deep(doc->root)) != NULL) {
+		/* md_check reports it; everything else sees an empty text.
+		 * cmark_node_free is iterative. */
+		doc->too_deep = 1 + doc_offset(doc,
+		    cmark_node_get_start_line(deep),
+		    cmark_node_get_start_column(deep));
+		cmark_node_free(doc->root);
+		if ((doc->root = cmark_node_new(CMARK_NODE_DOCUMENT)) == NULL)
+			fatal_oom();
+	}
 	return doc;
 }
 
@@ -1242,6 +1300,11 @@ md_check(const struct md_doc *doc, const struct md_env *env,
 		diag_warning(dl, doc_pos(doc, 0), "too many \"|\" on some "
 		    "lines: the tables of this text are shown as text (a "
 		    "table row may have at most a few thousand cells)");
+	if (doc->too_deep)
+		diag_error(dl, doc_pos(doc, doc->too_deep - 1), "Markdown "
+		    "nested deeper than %d levels here (block quotes, lists, "
+		    "emphasis and links inside each other); flatten the text",
+		    MD_DEPTH_MAX);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
