@@ -118,6 +118,89 @@ diag_cmp(const void *pa, const void *pb)
 }
 
 /*
+ * Returns the code point of the UTF-8 sequence at s (n bytes of it are
+ * valid, set in *n), or -1 with *n = 1 for a byte that starts no valid
+ * sequence.
+ */
+static long
+utf8_at(const unsigned char *s, size_t *n)
+{
+	long cp;
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		*n = 1;
+		return s[0];
+	}
+	*n = 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		cp = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		cp = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		cp = s[0] & 0x07;
+	} else
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and beyond U+10FFFF. */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return -1;
+	*n = len;
+	return cp;
+}
+
+/*
+ * Non-zero for a code point that must not reach a terminal or a log as
+ * it is: C0 controls (newline, CR, ESC…), DEL, C1 controls, and the
+ * characters that reorder or hide text (bidirectional marks, embeddings,
+ * overrides and isolates, line and paragraph separators, BOM).
+ */
+static int
+unsafe_cp(long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+	    cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+char *
+diag_escape(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct buf b = { 0 };
+	size_t n;
+	long cp;
+
+	while (*s) {
+		cp = utf8_at(s, &n);
+		if (cp == '\n')
+			buf_puts(&b, "\\n");
+		else if (cp == '\r')
+			buf_puts(&b, "\\r");
+		else if (cp == '\t')
+			buf_puts(&b, "\\t");
+		else if (cp < 0 || (cp < 0x100 && unsafe_cp(cp)))
+			buf_printf(&b, "\\x%02X", cp < 0 ? s[0] : (unsigned)cp);
+		else if (unsafe_cp(cp))
+			buf_printf(&b, "\\u%04lX", cp);
+		else
+			buf_append(&b, s, n);
+		s += n;
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/*
  * GitHub workflow commands end at a newline and treat '%', '\r', '\n'
  * (and in properties also ':' and ',') as syntax, so they are escaped.
  */
@@ -188,15 +271,21 @@ diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt)
 		unsigned line = d->line ? d->line : 1;
 		unsigned col = d->line && d->col ? d->col : 1;
 
+		/* Names and values come from the content: escaped, so that
+		 * none can start a line of its own or drive the terminal. */
+		char *file = diag_escape(d->file), *msg = diag_escape(d->msg);
+
 		if (fmt == DIAG_FORMAT_GITHUB) {
 			fprintf(out, "::%s file=", sev);
-			print_github_escaped(out, d->file, 1);
+			print_github_escaped(out, file, 1);
 			fprintf(out, ",line=%u,col=%u::", line, col);
-			print_github_escaped(out, d->msg, 0);
+			print_github_escaped(out, msg, 0);
 			fputc('\n', out);
 		} else
-			fprintf(out, "%s:%u:%u: %s: %s\n", d->file, line, col,
-			    sev, d->msg);
+			fprintf(out, "%s:%u:%u: %s: %s\n", file, line, col,
+			    sev, msg);
+		free(file);
+		free(msg);
 	}
 }
 
@@ -300,12 +389,17 @@ diag_print_sarif(struct diag_list *dl, FILE *out, const char *version)
 		unsigned line = d->line ? d->line : 1;
 		unsigned col = d->line && d->col ? d->col : 1;
 
+		char *msg = diag_escape(d->msg);
+
 		fputs(i ? ",\n" : "\n", out);
 		fprintf(out, "        {\n          \"ruleId\": \"content\",\n"
 		    "          \"level\": \"%s\",\n"
 		    "          \"message\": { \"text\": ",
 		    d->sev == DIAG_ERROR ? "error" : "warning");
-		print_json_string(out, d->msg);
+		/* Shown as it is by viewers: escaped as in plain text.  The
+		 * URI below stays exact (percent-encoding is safe). */
+		print_json_string(out, msg);
+		free(msg);
 		fputs(" },\n          \"locations\": [\n            {\n"
 		    "              \"physicalLocation\": {\n"
 		    "                \"artifactLocation\": { \"uri\": ", out);

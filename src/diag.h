@@ -60,6 +60,16 @@ void diag_print_summary(const struct diag_list *dl, FILE *out,
  */
 void diag_print_sarif(struct diag_list *dl, FILE *out, const char *version);
 
+/*
+ * Returns a copy of the UTF-8 text s safe to print on a terminal or in
+ * a log line (caller frees): newline, CR and tab as \n, \r, \t, other
+ * C0 controls, DEL, C1 controls and bytes of invalid UTF-8 as \xHH, and
+ * the characters that reorder or hide text (U+061C, U+200E, U+200F,
+ * U+2028-U+202E, U+2066-U+2069, U+FEFF) as \uHHHH.  Every diagnostic
+ * is printed through it; the rest of the text is unchanged.
+ */
+char *diag_escape(const char *s);
+
 /* Moves every diagnostic of src into dst; src is left empty. */
 void diag_merge(struct diag_list *dst, struct diag_list *src);
 

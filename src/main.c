@@ -96,9 +96,13 @@ struct options {
 static int
 usage_error(const char *fmt, const char *arg)
 {
+	/* arg is the user's, perhaps pasted with a control character. */
+	char *safe = arg != NULL ? diag_escape(arg) : NULL;
+
 	fputs("kartta: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, safe);
 	fputc('\n', stderr);
+	free(safe);
 	fputs(usage_text, stderr);
 	return KARTTA_EXIT_USAGE;
 }

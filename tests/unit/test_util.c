@@ -521,7 +521,31 @@ test_diag_github(void **state)
 	    "::warning file=c.yaml,line=1,col=1::whole\n"
 	    "::warning file=d.yaml,line=4,col=1::no col\n"
 	    "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=7::"
-	    "50%25 done%0D%0Anext: a,b\n");
+	    "50%25 done\\r\\nnext: a,b\n");
+	free(s);
+	diag_list_free(dl);
+}
+
+/* Nothing from the content can start a line or drive the terminal. */
+static void
+test_diag_escape(void **state)
+{
+	struct diag_list *dl = diag_list_new();
+	char *s;
+
+	(void)state;
+	s = diag_escape("a\nb\rc\td\x1b[2J\x7f\x01 \xc2\x85 \xe2\x80\xae"
+	    "\xe2\x81\xa6 \xff\xc3 \xc3\xa4\xe2\x80\x93 \\n");
+	assert_string_equal(s, "a\\nb\\rc\\td\\x1B[2J\\x7F\\x01 \\x85 "
+	    "\\u202E\\u2066 \\xFF\\xC3 \xc3\xa4\xe2\x80\x93 \\n");
+	free(s);
+	/* Overlong and surrogate forms are bytes, not characters. */
+	s = diag_escape("\xc0\x8a\xed\xa0\x80");
+	assert_string_equal(s, "\\xC0\\x8A\\xED\\xA0\\x80");
+	free(s);
+	diag_error(dl, P("x\ny.yaml", 2, 3), "key \"k\n\x1b\"");
+	s = print_diags(dl, DIAG_FORMAT_PLAIN);
+	assert_string_equal(s, "x\\ny.yaml:2:3: error: key \"k\\n\\x1B\"\n");
 	free(s);
 	diag_list_free(dl);
 }
@@ -574,6 +598,7 @@ main(void)
 		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_diag_sorted),
 		cmocka_unit_test(test_diag_github),
+		cmocka_unit_test(test_diag_escape),
 		cmocka_unit_test(test_diag_merge),
 	};
 
