@@ -148,6 +148,23 @@ report_bad_id(struct loader *ld, const char *shown, const char *id,
 	    "%s, at most 64 characters (e.g. tyokokeilu%s)", id, ext, ext);
 }
 
+/*
+ * Non-zero, after an error, for an id that names a page kartta writes
+ * for the kind itself: "index" is the list page (services/index.html),
+ * and an entity of that id would overwrite it.  shown is the file.
+ */
+static int
+refuse_reserved_id(struct loader *ld, const char *shown, enum kind kind,
+    const char *id)
+{
+	if (strcmp(id, "index") != 0)
+		return 0;
+	diag_error(ld->dl, file_pos(shown), "\"index\" cannot be an id: "
+	    "%s/index.html is the list of all %s; rename the file",
+	    kind_dirs[kind], kind_dirs[kind]);
+	return 1;
+}
+
 static void
 load_yaml_entity(struct loader *ld, enum kind kind, const char *dir,
     const char *name)
@@ -164,6 +181,8 @@ load_yaml_entity(struct loader *ld, enum kind kind, const char *dir,
 		report_bad_id(ld, shown, id, ".yaml");
 		goto out;
 	}
+	if (refuse_reserved_id(ld, shown, kind, id))
+		goto out;
 	if ((text = read_content_file(ld, path, shown, &len)) == NULL) {
 		model_note_unreadable(ld->m, kind, id);
 		goto out;
@@ -291,6 +310,8 @@ load_guide(struct loader *ld, const char *dir, const char *name)
 		report_bad_id(ld, path, id, ".md");
 		goto out;
 	}
+	if (refuse_reserved_id(ld, path, KIND_GUIDE, id))
+		goto out;
 	/* Until the file is read, references to it are not told about. */
 	model_note_unreadable(ld->m, KIND_GUIDE, id);
 	if ((text = read_content_file(ld, path, path, &len)) == NULL)
