@@ -20,7 +20,8 @@ MANDIR ?= $(PREFIX)/share/man
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libcmark-gfm libxml-2.0 libcgraph libgvc yaml-0.1 cairo libqrencode
+PKGS = libcmark-gfm libxml-2.0 libcgraph libgvc yaml-0.1 cairo libqrencode \
+	libmicrohttpd
 
 # SAN=1 builds everything into build-san/ with AddressSanitizer and
 # UndefinedBehaviorSanitizer; the same test loop then runs against it.

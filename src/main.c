@@ -19,12 +19,15 @@
 #include "schema_json.h"
 #include "load.h"
 #include "resolve.h"
+#include "serve.h"
 #include "util.h"
 
 static const char usage_text[] =
     "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta check [-c CONTENT] [--format=plain|github|sarif]\n"
+    "                    [--missing-translations=summary|each|off] [-q]\n"
+    "       kartta serve [-c CONTENT] [-t THEME] [-o OUTPUT] [--port N]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta init [DIR]\n"
     "       kartta schema [-o DIR]\n"
@@ -39,6 +42,9 @@ static const char help_text[] =
     "commands:\n"
     "  build    check the content, then write the handbook to OUTPUT\n"
     "  check    check the content and report every problem; write nothing\n"
+    "  serve    build, serve the handbook on http://127.0.0.1:PORT/ and\n"
+    "           build again when the content or theme changes; open\n"
+    "           pages reload (into a folder of its own unless -o is given)\n"
     "  init     write a new handbook's skeleton into DIR (default:\n"
     "           content), which must be new or empty\n"
     "  schema   write JSON Schemas of every kind into DIR (default:\n"
@@ -60,6 +66,8 @@ static const char help_text[] =
     "                      summary: one warning per file (default); each:\n"
     "                      one per text; off: none\n"
     "  -q, --quiet         no summary line at the end\n"
+    "  --port N            serve: the port on 127.0.0.1 (default: 8080;\n"
+    "                      0: any free port, printed)\n"
     "\n"
     "export options:\n"
     "  -f, --format FMT    svg, pdf or png (default: from FILE's extension)\n"
@@ -91,6 +99,7 @@ struct options {
 	int notes;            /* export: --notes */
 	const char *lang;     /* export: label language, or NULL */
 	unsigned dpi;         /* export: PNG resolution, or 0 */
+	unsigned port;        /* serve: the port */
 };
 
 static int
@@ -130,6 +139,7 @@ parse_options(int argc, char *argv[], struct options *o)
 	o->output = "output";
 	o->format = DIAG_FORMAT_PLAIN;
 	o->paper = -1;
+	o->port = SERVE_DEFAULT_PORT;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		size_t nlen = strcspn(a, "=");
@@ -227,6 +237,17 @@ parse_options(int argc, char *argv[], struct options *o)
 			    strcmp(v, "en")))
 				return usage_error("%s needs fi, sv or en", a);
 			o->lang = v;
+		} else if (nlen > 2 && strncmp(a, "--port", nlen) == 0) {
+			char *end;
+			unsigned long n;
+
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a number", a);
+			n = strtoul(v, &end, 10);
+			if (*end != '\0' || *v == '\0' || n > 65535)
+				return usage_error("%s needs a number from 0 "
+				    "to 65535", a);
+			o->port = (unsigned)n;
 		} else if (nlen > 2 && strncmp(a, "--dpi", nlen) == 0) {
 			char *end;
 			unsigned long n;
@@ -245,9 +266,10 @@ parse_options(int argc, char *argv[], struct options *o)
 		return usage_error("%s", "a command is needed");
 	if (strcmp(o->command, "build") != 0 && strcmp(o->command, "check") &&
 	    strcmp(o->command, "export") != 0 && strcmp(o->command, "init") &&
-	    strcmp(o->command, "schema") != 0)
+	    strcmp(o->command, "schema") != 0 &&
+	    strcmp(o->command, "serve") != 0)
 		return usage_error("unknown command \"%s\" (build, check, "
-		    "export, init or schema)", o->command);
+		    "serve, export, init or schema)", o->command);
 	if (strcmp(o->command, "export") == 0) {
 		if (o->ref == NULL)
 			return usage_error("%s", "export needs a REF such as "
@@ -297,7 +319,7 @@ default_theme(void)
  */
 static void
 print_summary(const struct options *o, const struct diag_list *dl, int rc,
-    size_t nmissing, const struct timespec *t0)
+    size_t nmissing, const struct timespec *t0, FILE *err)
 {
 	struct timespec t1;
 	char *tail = NULL, *missing = NULL;
@@ -306,7 +328,8 @@ print_summary(const struct options *o, const struct diag_list *dl, int rc,
 	if (nmissing > 0 && o->missing != RESOLVE_MISSING_OFF)
 		missing = xasprintf("%zu text%s not translated", nmissing,
 		    nmissing == 1 ? "" : "s");
-	if (strcmp(o->command, "build") == 0) {
+	if (strcmp(o->command, "build") == 0 ||
+	    strcmp(o->command, "serve") == 0) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		secs = (double)(t1.tv_sec - t0->tv_sec) +
 		    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
@@ -319,10 +342,10 @@ print_summary(const struct options *o, const struct diag_list *dl, int rc,
 		} else
 			tail = xasprintf("%s%snothing was written",
 			    missing ? missing : "", missing ? "; " : "");
-		diag_print_summary(dl, stderr, tail);
+		diag_print_summary(dl, err, tail);
 	} else if (strcmp(o->command, "check") == 0 &&
 	    (diag_errors(dl) > 0 || diag_warnings(dl) > 0))
-		diag_print_summary(dl, stderr, missing);
+		diag_print_summary(dl, err, missing);
 	free(tail);
 	free(missing);
 }
@@ -345,16 +368,104 @@ run_init(const struct options *o)
 	return rc;
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * check, build, export and each build of serve: load, resolve, then the
+ * command's work; the diagnostics and the summary go to err (SARIF to
+ * standard output).  Returns the exit status.
+ */
+static int
+run_pipeline(const struct options *o, FILE *err)
 {
-	struct options o;
 	struct diag_list *dl;
 	struct model *m;
 	char *theme;
 	int rc;
 	size_t nmissing = 0;
 	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	dl = diag_list_new();
+	m = load_content(o->content, dl);
+	if (m != NULL) {
+		struct resolve_opts ro;
+
+		memset(&ro, 0, sizeof(ro));
+		ro.missing = o->missing;
+		resolve_model_opts(m, dl, &ro);
+		nmissing = ro.nmissing;
+	}
+	rc = KARTTA_EXIT_OK;
+	if (m == NULL || diag_errors(dl) > 0)
+		rc = KARTTA_EXIT_CONTENT;
+	else if (strcmp(o->command, "build") == 0 ||
+	    strcmp(o->command, "serve") == 0) {
+		theme = o->theme ? xstrdup(o->theme) : default_theme();
+		rc = build_site(m, theme, o->output, dl);
+		free(theme);
+	} else if (strcmp(o->command, "export") == 0) {
+		struct export_opts eo;
+
+		memset(&eo, 0, sizeof(eo));
+		eo.ref = o->ref;
+		eo.fmt = o->fmt;
+		eo.paper = o->paper;
+		eo.notes = o->notes;
+		eo.lang = o->lang;
+		eo.dpi = o->dpi;
+		eo.file = o->output;
+		rc = export_run(m, &eo, dl);
+	}
+	if (o->format == DIAG_FORMAT_SARIF)
+		diag_print_sarif(dl, stdout, KARTTA_VERSION);
+	else
+		diag_print(dl, err, o->format);
+	if (!o->quiet)
+		print_summary(o, dl, rc, nmissing, &t0, err);
+	model_free(m);
+	diag_list_free(dl);
+	return rc;
+}
+
+/* serve's build: the pipeline of build into out_dir. */
+static int
+serve_build(void *arg, const char *out_dir, FILE *err)
+{
+	struct options o = *(const struct options *)arg;
+
+	o.output = out_dir;
+	return run_pipeline(&o, err);
+}
+
+/* kartta serve: see serve.h. */
+static int
+run_serve(const struct options *o)
+{
+	struct serve_opts so;
+	char *theme = o->theme ? xstrdup(o->theme) : default_theme();
+	int rc;
+
+	if (o->format == DIAG_FORMAT_SARIF)
+		return usage_error("%s", "serve prints its problems as plain "
+		    "lines or GitHub annotations, not SARIF");
+	memset(&so, 0, sizeof(so));
+	so.content = o->content;
+	so.theme = theme;
+	so.output = o->output_set ? o->output : NULL;
+	so.port = o->port;
+	so.quiet = o->quiet;
+	so.build = serve_build;
+	so.arg = (void *)o;
+	rc = serve_run(&so);
+	free(theme);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct diag_list *dl;
+	int rc;
 
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
 		return rc;
@@ -367,45 +478,10 @@ main(int argc, char *argv[])
 		diag_list_free(dl);
 		return rc;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	dl = diag_list_new();
-	m = load_content(o.content, dl);
-	if (m != NULL) {
-		struct resolve_opts ro;
-
-		memset(&ro, 0, sizeof(ro));
-		ro.missing = o.missing;
-		resolve_model_opts(m, dl, &ro);
-		nmissing = ro.nmissing;
-	}
-	rc = KARTTA_EXIT_OK;
-	if (m == NULL || diag_errors(dl) > 0)
-		rc = KARTTA_EXIT_CONTENT;
-	else if (strcmp(o.command, "build") == 0) {
-		theme = o.theme ? xstrdup(o.theme) : default_theme();
-		rc = build_site(m, theme, o.output, dl);
-		free(theme);
-	} else if (strcmp(o.command, "export") == 0) {
-		struct export_opts eo;
-
-		memset(&eo, 0, sizeof(eo));
-		eo.ref = o.ref;
-		eo.fmt = o.fmt;
-		eo.paper = o.paper;
-		eo.notes = o.notes;
-		eo.lang = o.lang;
-		eo.dpi = o.dpi;
-		eo.file = o.output;
-		rc = export_run(m, &eo, dl);
-	}
-	diagram_cleanup();
-	if (o.format == DIAG_FORMAT_SARIF)
-		diag_print_sarif(dl, stdout, KARTTA_VERSION);
+	if (strcmp(o.command, "serve") == 0)
+		rc = run_serve(&o);
 	else
-		diag_print(dl, stderr, o.format);
-	if (!o.quiet)
-		print_summary(&o, dl, rc, nmissing, &t0);
-	model_free(m);
-	diag_list_free(dl);
+		rc = run_pipeline(&o, stderr);
+	diagram_cleanup();
 	return rc;
 }

@@ -99,6 +99,9 @@ part diagquality sh tests/diagquality.sh "$build"
 echo "== print sheets"
 part print sh tests/print.sh "$build"
 
+echo "== serve"
+part serve sh tests/serve.sh "$build"
+
 echo "== flow audit"
 part audit sh tests/audit.sh "$build"
 

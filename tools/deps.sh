@@ -22,7 +22,8 @@ libgraphviz-dev:pc:libgvc libyaml-dev:pc:yaml-0.1
 libcairo2-dev:pc:cairo libvoikko-dev:pc:libvoikko
 voikko-fi:file:/usr/lib/voikko/5/mor-standard/mor.vfst
 libstemmer-dev:file:/usr/include/libstemmer.h
-libglpk-dev:file:/usr/include/glpk.h libqrencode-dev:pc:libqrencode"
+libglpk-dev:file:/usr/include/glpk.h libqrencode-dev:pc:libqrencode
+libmicrohttpd-dev:pc:libmicrohttpd"
 test_pkgs="libcmocka-dev:pc:cmocka poppler-utils:cmd:pdfinfo
 python3-jsonschema:file:/usr/lib/python3/dist-packages/jsonschema/__init__.py
 python3-yaml:file:/usr/lib/python3/dist-packages/yaml/__init__.py
