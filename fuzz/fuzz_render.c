@@ -154,25 +154,8 @@ render_language(const struct model *m, const struct html_template *tpl,
 		finish(&pc);
 		free(rel);
 		for (i = 0; i < m->set[k].len; i++) {
-			const struct entity *e = m->set[k].items[i];
-			enum lang used;
-			const char *title = entity_title_in(m, e, lang, &used);
-			char *desc;
-
-			rel = page_path(e->kind, e->id);
-			main = page_begin(&pc, m, tpl, lang, rel, title,
-			    (enum kind)k);
-			page_title_lang(&pc, used);
-			desc = pages_description(m, e, lang);
-			page_describe(&pc, desc);
-			free(desc);
-			pages_render_entity(&pc, main, e);
-			toc_insert(&pc, main);
-			toc_permalinks(&pc, main);
-			toc_pager(&pc, main, e);
-			pages_render_meta(&pc, main, e);
+			pages_entity_page(&pc, m, tpl, lang, m->set[k].items[i]);
 			finish(&pc);
-			free(rel);
 		}
 	}
 }

@@ -260,26 +260,9 @@ build_language(struct builder *b, enum lang lang)
 		emit_page(b, &pc, lang);
 		free(rel);
 		for (i = 0; i < m->set[k].len && !b->failed; i++) {
-			const struct entity *e = m->set[k].items[i];
-
-			enum lang used;
-			const char *title = entity_title_in(m, e, lang, &used);
-			char *desc;
-
-			rel = page_path(e->kind, e->id);
-			main = page_begin(&pc, m, b->tpl, lang, rel, title,
-			    (enum kind)k);
-			page_title_lang(&pc, used);
-			desc = pages_description(m, e, lang);
-			page_describe(&pc, desc);
-			free(desc);
-			pages_render_entity(&pc, main, e);
-			toc_insert(&pc, main);
-			toc_permalinks(&pc, main);
-			toc_pager(&pc, main, e);
-			pages_render_meta(&pc, main, e);
+			pages_entity_page(&pc, m, b->tpl, lang,
+			    m->set[k].items[i]);
 			emit_page(b, &pc, lang);
-			free(rel);
 		}
 	}
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "anchors.h"
 #include "build.h"
 #include "diagram.h"
 #include "diag.h"
@@ -25,7 +26,7 @@
 static const char usage_text[] =
     "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
-    "       kartta check [-c CONTENT] [--format=plain|github|sarif]\n"
+    "       kartta check [-c CONTENT] [-t THEME] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta serve [-c CONTENT] [-t THEME] [-o OUTPUT] [--port N]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
@@ -395,14 +396,17 @@ run_pipeline(const struct options *o, FILE *err)
 		nmissing = ro.nmissing;
 	}
 	rc = KARTTA_EXIT_OK;
+	theme = o->theme ? xstrdup(o->theme) : default_theme();
+	/* Links' #fragments need the pages laid out: checked once all
+	 * else is clean (anchors.h). */
+	if (m != NULL && diag_errors(dl) == 0)
+		anchors_check(m, theme, dl);
 	if (m == NULL || diag_errors(dl) > 0)
 		rc = KARTTA_EXIT_CONTENT;
 	else if (strcmp(o->command, "build") == 0 ||
-	    strcmp(o->command, "serve") == 0) {
-		theme = o->theme ? xstrdup(o->theme) : default_theme();
+	    strcmp(o->command, "serve") == 0)
 		rc = build_site(m, theme, o->output, dl);
-		free(theme);
-	} else if (strcmp(o->command, "export") == 0) {
+	else if (strcmp(o->command, "export") == 0) {
 		struct export_opts eo;
 
 		memset(&eo, 0, sizeof(eo));
@@ -415,6 +419,7 @@ run_pipeline(const struct options *o, FILE *err)
 		eo.file = o->output;
 		rc = export_run(m, &eo, dl);
 	}
+	free(theme);
 	if (o->format == DIAG_FORMAT_SARIF)
 		diag_print_sarif(dl, stdout, KARTTA_VERSION);
 	else

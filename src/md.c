@@ -1110,6 +1110,9 @@ check_ref(struct check *c, const char *url, enum md_ref_kind kind,
 				diag_warning(c->dl, at, "a diagram is embedded "
 				    "only when its image stands alone in a "
 				    "paragraph; here it is shown as a link");
+			if (!image && r.frag != NULL && c->env != NULL &&
+			    c->env->fragment != NULL)
+				c->env->fragment(c->env->arg, url, at);
 			goto out;
 		}
 		break;
@@ -1234,7 +1237,9 @@ check_dest(struct check *c, cmark_node *node, size_t open)
 		    (u = c->env->page_check(c->env->arg, url)) != NULL) {
 			diag_error(c->dl, at, "%s", u);
 			free(u);
-		}
+		} else if (!image && c->env != NULL &&
+		    c->env->fragment != NULL && strchr(url, '#') != NULL)
+			c->env->fragment(c->env->arg, url, at);
 		if (!image || c->env == NULL || c->env->asset_url == NULL)
 			break;
 		if ((u = c->env->asset_url(c->env->arg, url)) == NULL)

@@ -79,6 +79,14 @@ struct md_env {
 	 * write), malloc'd; md_check reports it as an error.  May be NULL.
 	 */
 	char *(*page_check)(void *arg, const char *url);
+	/*
+	 * For a link with a #fragment to a page of the handbook: a
+	 * "guide:id#fragment" of an existing guide, or a relative link
+	 * (not an image) whose url has a '#', as written; at is where the
+	 * link is.  The host checks the fragments once the pages' ids are
+	 * known (anchors.h).  May be NULL.
+	 */
+	void (*fragment)(void *arg, const char *url, struct pos at);
 	void *arg;                 /* passed to every callback */
 	/*
 	 * The ids taken on the page being rendered (md_ids_new), kept in

@@ -149,6 +149,9 @@ model_free(struct model *m)
 	schema_release(&schema_site, &m->site);
 	free(m->site.file);
 	strmap_free(m->audiences);
+	for (i = 0; i < m->nfragments; i++)
+		free(m->fragments[i].url);
+	free(m->fragments);
 	free(m->root);
 	free(m);
 }

@@ -415,11 +415,27 @@ struct entity_set {
 	                            * not again by every reference to them */
 };
 
+/* A Markdown link with a #fragment to a page of the handbook, kept by
+ * resolve for the check of fragments against the built pages' ids
+ * (anchors.h). */
+struct fragment_link {
+	char *url;                 /* owned; as written */
+	struct pos pos;            /* where the link is */
+	const struct entity *on;   /* borrowed; whose page shows the text,
+	                            * or NULL (site.yaml) */
+	const char *base;          /* borrowed; that page's folder:
+	                            * "services", "" */
+	enum lang lang;            /* the language of the text */
+};
+
 struct model {
 	char *root;              /* owned: the content folder as given */
 	struct site site;
 	struct entity_set set[KIND_COUNT];
 	struct strmap *audiences; /* owned; id -> struct audience */
+	struct fragment_link *fragments; /* owned; in order of discovery */
+	size_t nfragments;
+	size_t capfragments;
 };
 
 extern const char *const lang_names[]; /* "fi", "sv", "en", NULL */

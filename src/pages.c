@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "review.h"
 #include "search.h"
+#include "toc.h"
 #include "util.h"
 
 
@@ -731,6 +732,29 @@ pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
 	default:
 		break;
 	}
+}
+
+void
+pages_entity_page(struct page_ctx *pc, const struct model *m,
+    const struct html_template *tpl, enum lang lang,
+    const struct entity *e)
+{
+	enum lang used;
+	const char *title = entity_title_in(m, e, lang, &used);
+	char *rel = page_path(e->kind, e->id), *desc;
+	xmlNodePtr main;
+
+	main = page_begin(pc, m, tpl, lang, rel, title, e->kind);
+	page_title_lang(pc, used);
+	desc = pages_description(m, e, lang);
+	page_describe(pc, desc);
+	free(desc);
+	pages_render_entity(pc, main, e);
+	toc_insert(pc, main);
+	toc_permalinks(pc, main);
+	toc_pager(pc, main, e);
+	pages_render_meta(pc, main, e);
+	free(rel);
 }
 
 /* Orderings for lists: by order or level, then by id (already sorted). */

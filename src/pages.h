@@ -10,6 +10,16 @@
 
 void pages_render_entity(struct page_ctx *pc, xmlNodePtr main,
     const struct entity *e);
+
+/*
+ * An entity's whole page in lang, as a build writes it: begun from tpl
+ * at the entity's path, with its title and description, the renderer,
+ * the "on this page" list, permalinks, previous/next and the meta line.
+ * The page stays open: the caller ends it with page_end.
+ */
+void pages_entity_page(struct page_ctx *pc, const struct model *m,
+    const struct html_template *tpl, enum lang lang,
+    const struct entity *e);
 void pages_render_list(struct page_ctx *pc, xmlNodePtr main, enum kind kind);
 void pages_render_front(struct page_ctx *pc, xmlNodePtr main);
 

@@ -29,6 +29,8 @@ struct resolver {
 	unsigned partial;         /* 1 << lang: partial site languages */
 	const char *file;         /* the file being walked */
 	const char *base;         /* its pages' folder: "services", "" */
+	const struct entity *on;  /* the entity walked, or NULL (site) */
+	enum lang lang;           /* the language of the text checked */
 	struct pos missing_at[LANG_COUNT]; /* its first text lacking each */
 	struct buf missing[LANG_COUNT];    /* the keys of those texts */
 	size_t nmissing[LANG_COUNT];       /* how many */
@@ -183,6 +185,21 @@ env_page_check(void *arg, const char *url)
 out:
 	free(path);
 	return msg;
+}
+
+/* Keeps a link with a #fragment for anchors_check. */
+static void
+env_fragment(void *arg, const char *url, struct pos at)
+{
+	struct resolver *r = arg;
+	struct fragment_link *f = array_push(&r->m->fragments,
+	    &r->m->nfragments, &r->m->capfragments, sizeof(*f));
+
+	f->url = xstrdup(url);
+	f->pos = at;
+	f->on = r->on;
+	f->base = r->base;
+	f->lang = r->lang;
 }
 
 /* The anonymisation lint. */
@@ -410,6 +427,7 @@ visit(const struct field *f, void *value, unsigned flags, void *arg)
 			if (!(flags & F_NOLINT))
 				lint_text(r, p->s, o, flags & F_PATHLINT);
 			if (f->type == FT_MD) {
+				r->lang = (enum lang)i;
 				p->md = md_parse(p->s, strlen(p->s), &o);
 				md_check(p->md, &r->env, r->dl);
 			}
@@ -495,10 +513,13 @@ resolve_guides(struct resolver *r)
 
 			if (v->file == NULL)
 				continue;
+			r->on = &g->e;
 			schema_walk(&schema_guide_front, v, 0, visit, r);
 			o.base = v->body_pos;
 			o.indent = 0;
 			lint_text(r, v->body, o, 0);
+			r->on = &g->e;
+			r->lang = (enum lang)l;
 			v->md = md_parse(v->body, v->body_len, &o);
 			md_check(v->md, &r->env, r->dl);
 		}
@@ -1192,6 +1213,7 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	r.env.suggest = env_suggest;
 	r.env.asset_url = env_asset_check;
 	r.env.page_check = env_page_check;
+	r.env.fragment = env_fragment;
 	r.env.arg = &r;
 	r.base = "";
 	missing_begin(&r, m->site.file);
@@ -1203,6 +1225,7 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 		r.base = kind_dirs[k];
 		for (i = 0; i < m->set[k].len; i++) {
 			missing_begin(&r, m->set[k].items[i]->file);
+			r.on = m->set[k].items[i];
 			schema_walk(schema_of_kind[k], m->set[k].items[i],
 			    k == KIND_PATH ? F_PATHLINT : 0, visit, &r);
 			missing_end(&r);
@@ -1211,6 +1234,7 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	r.base = kind_dirs[KIND_GUIDE];
 	resolve_guides(&r);
 	r.base = NULL;
+	r.on = NULL;
 	check_part_of_cycles(&r, KIND_ACTOR);
 	check_part_of_cycles(&r, KIND_AREA);
 	check_areas(&r);

@@ -105,7 +105,7 @@ static struct md_env
 fake_env(struct fake *f)
 {
 	struct md_env env = { fake_exists, fake_url, fake_embed,
-		fake_asset_url, fake_suggest, NULL, f, NULL };
+		fake_asset_url, fake_suggest, NULL, NULL, f, NULL };
 
 	memset(f, 0, sizeof(*f));
 	return env;
