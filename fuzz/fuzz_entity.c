@@ -1,5 +1,6 @@
 /*
- * One YAML file of the content through load and resolve.  The first byte
+ * One YAML file of the content through load and resolve and, as check
+ * does, the check of links' fragments (anchors.c).  The first byte
  * of the input picks what it is: byte % KIND_COUNT names a kind (its
  * folder, kind_dirs), and the guide kind's number stands for site.yaml,
  * as guides are Markdown (fuzz_guide.c).  The rest is the file.  It
@@ -13,10 +14,11 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "scratch.h"
+#include "anchors.h"
 #include "load.h"
 #include "model.h"
 #include "resolve.h"
+#include "scratch.h"
 #include "util.h"
 
 struct target {
@@ -46,6 +48,10 @@ setup(void)
 	}
 }
 
+#ifndef FUZZ_THEME
+#define FUZZ_THEME "themes/default"
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -64,6 +70,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dl = diag_list_new();
 	if ((m = load_content(fuzz_root(), dl)) != NULL)
 		resolve_model(m, dl);
+	/* As check and build: links' fragments once all else is clean. */
+	if (m != NULL && diag_errors(dl) == 0)
+		anchors_check(m, FUZZ_THEME, dl);
 	model_free(m);
 	diag_list_free(dl);
 	if (t->orig != NULL)
