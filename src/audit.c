@@ -1849,6 +1849,12 @@ apply_choices(struct audit *au)
 		struct member *m = &au->mem[au->chosen[i]];
 		size_t c = au->chosen[i + 1], nn = mem_nn(m);
 
+		/* A flow withheld whole at the end of this round kept only
+		 * start and end: the cells chosen in it are gone, and their
+		 * numbers with them (found by fuzz_csv: the old cell indices
+		 * ran past its shrunk arrays). */
+		if (m->f == NULL || m->f->withheld)
+			continue;
 		if (c < nn)
 			flow_hide_node(m->f, c);
 		else
