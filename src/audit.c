@@ -1830,12 +1830,44 @@ snapshot_free(struct snapshot *sn)
 	free(sn->ecount);
 }
 
-/* Withholds a whole flow: only start and end stay. */
+/* Hides the cells chosen so far in the flow F: all of them, or only
+ * those of F (a flow about to be withheld whole).  Each choice applied
+ * is marked done, so it is applied once. */
+static void
+apply_chosen_in(struct audit *au, const struct flow_counts *f)
+{
+	size_t i;
+
+	for (i = 0; i < au->nchosen; i += 2) {
+		struct member *m;
+		size_t c = au->chosen[i + 1], nn;
+
+		if (au->chosen[i] == SIZE_MAX)
+			continue;
+		m = &au->mem[au->chosen[i]];
+		if (f != NULL && m->f != f)
+			continue;
+		au->chosen[i] = SIZE_MAX;
+		nn = mem_nn(m);
+		if (c < nn)
+			flow_hide_node(m->f, c);
+		else
+			flow_hide_edge(m->f, c - nn);
+		au->st.hidden++;
+	}
+}
+
+/* Withholds a whole flow: only start and end stay.  The cells chosen in
+ * it this round are hidden first, while their indices still hold: a
+ * start or end chosen stays hidden, and no index runs past the shrunk
+ * arrays (found by fuzz_csv; dropping the choices instead published a
+ * start or end the round had withheld). */
 static void
 withhold_flow(struct audit *au, size_t gm)
 {
 	struct member *m = &au->mem[gm];
 
+	apply_chosen_in(au, m->f);
 	flow_withhold(m->f);
 	au->st.withheld++;
 }
@@ -1843,24 +1875,7 @@ withhold_flow(struct audit *au, size_t gm)
 static void
 apply_choices(struct audit *au)
 {
-	size_t i;
-
-	for (i = 0; i < au->nchosen; i += 2) {
-		struct member *m = &au->mem[au->chosen[i]];
-		size_t c = au->chosen[i + 1], nn = mem_nn(m);
-
-		/* A flow withheld whole at the end of this round kept only
-		 * start and end: the cells chosen in it are gone, and their
-		 * numbers with them (found by fuzz_csv: the old cell indices
-		 * ran past its shrunk arrays). */
-		if (m->f == NULL || m->f->withheld)
-			continue;
-		if (c < nn)
-			flow_hide_node(m->f, c);
-		else
-			flow_hide_edge(m->f, c - nn);
-		au->st.hidden++;
-	}
+	apply_chosen_in(au, NULL);
 	au->nchosen = 0;
 }
 
