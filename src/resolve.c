@@ -181,7 +181,8 @@ env_page_check(void *arg, const char *url)
 		    suggest_result(&sg), kind_names[k], suggest_result(&sg));
 	else
 		msg = xasprintf("link to \"%s\": there is no %s \"%s\" "
-		    "(no %s/%s.yaml)", url, kind_names[k], p, kind_dirs[k], p);
+		    "(no %s/%s%s)", url, kind_names[k], p, kind_dirs[k], p,
+		    k == KIND_GUIDE ? ".md" : ".yaml");
 out:
 	free(path);
 	return msg;
