@@ -168,6 +168,46 @@ if [ -s "$tmp/err" ] || [ -s "$tmp/out" ]; then
 fi
 end
 
+# No run of eight words of content/ is copied from the sources it was
+# written from (tests/tools/own_words.py; the sources' fingerprints in
+# tests/own-words.txt).  The check must also catch a copied sentence
+# written differently: other case, umlauts, punctuation and a link.
+if ! command -v python3 >/dev/null 2>&1; then
+	skip content-own-words "no python3"
+else
+	begin content-own-words
+	if ! python3 tests/tools/own_words.py check tests/own-words.txt content \
+	    >"$tmp/ow" 2>&1; then
+		fail "content/ copies eight words or more from a source:"
+		head -n 20 "$tmp/ow" | sed 's/^/      /' >>"$tmp/why"
+	fi
+	printf '%s\n' 'Työkykykoordinaattorin TYÖAJASSA on oltava aikaa –' \
+	    '[verkostotyöhön](guide:x), kehittamistyohon ja koulutukseen.' \
+	    >"$tmp/ow.md"
+	if python3 tests/tools/own_words.py check tests/own-words.txt \
+	    "$tmp/ow.md" >"$tmp/ow" 2>&1; then
+		fail "own_words.py does not catch a sentence copied from seed 003"
+	fi
+	end
+fi
+
+# The default content uses every kind of the content format (each kind
+# that `kartta schema` knows, but site), so that a region starting from
+# it sees every kind of page.
+begin content-every-kind
+if k 0 schema -o "$tmp/kinds"; then
+	n=0
+	for f in "$tmp"/kinds/*.schema.json; do
+		kind=$(basename "$f" .schema.json)
+		[ "$kind" = site ] && continue
+		n=$((n + 1))
+		set -- content/"$kind"s/*.*
+		[ -f "$1" ] || fail "content/ has no ${kind}s"
+	done
+	[ $n -ge 12 ] || fail "kartta schema wrote only $n kinds"
+fi
+end
+
 begin content-build
 k 0 build -c content -o "$out"
 site "$out"
