@@ -23,12 +23,24 @@ find_h1(xmlNodePtr n)
 	return NULL;
 }
 
+/* Whether cls is one of the words of n's class attribute (a status
+ * notice is "notice status-notice"). */
 static int
 has_class(xmlNodePtr n, const char *cls)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)"class");
-	int yes = v != NULL && strcmp((const char *)v, cls) == 0;
+	size_t len = strlen(cls);
+	const char *p = (const char *)v;
+	int yes = 0;
 
+	while (p != NULL && *p != '\0' && !yes) {
+		size_t w;
+
+		p += strspn(p, " \t\n");
+		w = strcspn(p, " \t\n");
+		yes = w == len && strncmp(p, cls, len) == 0;
+		p += w;
+	}
 	xmlFree(v);
 	return yes;
 }
