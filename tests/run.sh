@@ -90,6 +90,9 @@ part fault sh tests/fault.sh "$build"
 echo "== end to end"
 part e2e sh tests/e2e.sh "$build"
 
+echo "== golden pages"
+part golden sh tests/golden.sh "$build"
+
 echo "== diagrams"
 part diagram sh tests/diagram.sh "$build"
 
