@@ -60,6 +60,8 @@ npages() {
 }
 
 begin build-sheets
+# The handbook line of every sheet: the site's title and region.
+handbook="$(ytitle content/site.yaml) – $(sed -n 's/^region: *//p' content/site.yaml | head -n 1)"
 if k 0 build -c "$tmp/c" -o "$tmp/site"; then
 	diagrams content >"$tmp/ids"
 	[ "$(grep -c . "$tmp/ids")" -ge 4 ] || fail "content has too few diagrams"
@@ -77,7 +79,7 @@ if k 0 build -c "$tmp/c" -o "$tmp/site"; then
 		p=1
 		while [ "$p" -le "$n" ]; do
 			t=$(pagetext "$pdf" $p)
-			for want in "$title" "Työkyvyn tuen palvelukokonaisuus – käsikirja – Varsinais-Suomi" \
+			for want in "$title" "$handbook" \
 			    "Painos 2026.1" "Merkit"; do
 				case $t in
 				*"$want"*) ;;
