@@ -175,7 +175,7 @@ test('headings: a permalink shows when it has focus and leads to its heading', a
 test('services: previous and next go through the services group by group', async () => {
 	const page = await newPage({ viewport: { width: 1280, height: 900 } });
 	await page.goto(server.url + 'services/index.html');
-	const order = await page.evaluate(() => [...document.querySelectorAll('main ul li > a')]
+	const order = await page.evaluate(() => [...document.querySelectorAll('main ul.service-list li > a')]
 		.map((a) => a.getAttribute('href').replace(/^(\.\.\/)*/, '')));
 	assert.ok(order.length >= 3);
 	await page.goto(server.url + order[1]);
