@@ -16,6 +16,7 @@
 #include "flow.h"
 #include "output.h"
 #include "html.h"
+#include "jobs.h"
 #include "page.h"
 #include "pages.h"
 #include "schema.h"
@@ -218,53 +219,60 @@ build_reading_aids(struct builder *b, enum lang lang)
 }
 
 static void
-build_language(struct builder *b, enum lang lang)
+build_front(struct builder *b, enum lang lang)
 {
 	const struct model *m = b->m;
+	const struct text_part *d = text_part_get(&m->site.description,
+	    &m->site, lang);
+	char *plain = d && d->md ? md_text_plain(d->md) : NULL;
 	struct page_ctx pc;
 	xmlNodePtr main;
-	size_t k, i;
 
 	main = page_begin(&pc, m, b->tpl, lang, "index.html", NULL, KIND_NONE);
-	{
-		const struct text_part *d = text_part_get(&m->site.description,
-		    &m->site, lang);
-		char *plain = d && d->md ? md_text_plain(d->md) : NULL;
-
-		page_describe(&pc, plain);
-		free(plain);
-	}
+	page_describe(&pc, plain);
+	free(plain);
 	pages_render_front(&pc, main);
 	emit_page(b, &pc, lang);
-	for (i = 0; i < m->site.audiences.len; i++) {
-		const struct audience *au = &((const struct audience *)
-		    m->site.audiences.items)[i];
-		char *rel = pages_audience_path(au->id.s);
+}
 
-		main = page_begin(&pc, m, b->tpl, lang, rel,
-		    text_get(&au->name, &m->site, lang, NULL), KIND_NONE);
-		pages_render_audience(&pc, main, au);
-		emit_page(b, &pc, lang);
-		free(rel);
-	}
-	build_reading_aids(b, lang);
-	for (k = 0; k < KIND_COUNT; k++) {
-		char *rel;
+static void
+build_audience(struct builder *b, enum lang lang, size_t i)
+{
+	const struct model *m = b->m;
+	const struct audience *au = &((const struct audience *)
+	    m->site.audiences.items)[i];
+	char *rel = pages_audience_path(au->id.s);
+	struct page_ctx pc;
+	xmlNodePtr main;
 
-		if (m->set[k].len == 0)
-			continue;
-		rel = page_path((enum kind)k, NULL);
-		main = page_begin(&pc, m, b->tpl, lang, rel,
-		    kind_label(lang, (enum kind)k, 1), KIND_NONE);
-		pages_render_list(&pc, main, (enum kind)k);
-		emit_page(b, &pc, lang);
-		free(rel);
-		for (i = 0; i < m->set[k].len && !b->failed; i++) {
-			pages_entity_page(&pc, m, b->tpl, lang,
-			    m->set[k].items[i]);
-			emit_page(b, &pc, lang);
-		}
-	}
+	main = page_begin(&pc, m, b->tpl, lang, rel,
+	    text_get(&au->name, &m->site, lang, NULL), KIND_NONE);
+	pages_render_audience(&pc, main, au);
+	emit_page(b, &pc, lang);
+	free(rel);
+}
+
+static void
+build_list(struct builder *b, enum lang lang, enum kind k)
+{
+	char *rel = page_path(k, NULL);
+	struct page_ctx pc;
+	xmlNodePtr main;
+
+	main = page_begin(&pc, b->m, b->tpl, lang, rel, kind_label(lang, k, 1),
+	    KIND_NONE);
+	pages_render_list(&pc, main, k);
+	emit_page(b, &pc, lang);
+	free(rel);
+}
+
+static void
+build_entity(struct builder *b, enum lang lang, const struct entity *e)
+{
+	struct page_ctx pc;
+
+	pages_entity_page(&pc, b->m, b->tpl, lang, e);
+	emit_page(b, &pc, lang);
 }
 
 /* Each flow's published numbers, beside its page, for anyone to check. */
@@ -559,16 +567,178 @@ build_print_page(struct builder *b, enum lang lang)
 	buf_free(&css);
 }
 
+/* ---- The pieces of a build, for jobs.h ---- */
+
+enum piece_type {
+	P_PRINT,     /* print.html and its stylesheet */
+	P_FRONT,     /* the front page */
+	P_AUDIENCE,  /* a reader group's page (n: its index) */
+	P_AIDS,      /* the A-Z index, tags, accessibility, search index */
+	P_LIST,      /* the list page of a kind */
+	P_ENTITY,    /* an entity's page (n: its index in the kind) */
+	P_FLOWS,     /* the flows' published numbers */
+	P_PDFS,      /* the maps' PDFs; diagram problems */
+	P_THEME,     /* the theme's files */
+	P_ASSETS,    /* the content's assets */
+};
+
+/* One piece: it writes its own files and nothing else. */
+struct piece {
+	enum piece_type type;
+	enum lang lang;
+	enum kind kind;
+	size_t n;
+};
+
+struct pieces {
+	struct builder *b;
+	const char *theme_dir;
+	struct piece *items;    /* owned */
+	size_t len, cap;
+};
+
+static void
+piece_add(struct pieces *ps, enum piece_type t, enum lang lang,
+    enum kind kind, size_t n)
+{
+	struct piece *p = array_push(&ps->items, &ps->len, &ps->cap,
+	    sizeof(*p));
+
+	p->type = t;
+	p->lang = lang;
+	p->kind = kind;
+	p->n = n;
+}
+
+/*
+ * Every piece of the build of m.  print.html, much the largest, comes
+ * first, so that the workers end at about the same time.
+ */
+static void
+pieces_list(struct pieces *ps, const struct model *m)
+{
+	size_t l, k, i;
+
+	for (l = 0; l < m->site.nlangs; l++)
+		piece_add(ps, P_PRINT, m->site.langs[l], KIND_NONE, 0);
+	for (l = 0; l < m->site.nlangs; l++) {
+		enum lang lang = m->site.langs[l];
+
+		piece_add(ps, P_FRONT, lang, KIND_NONE, 0);
+		for (i = 0; i < m->site.audiences.len; i++)
+			piece_add(ps, P_AUDIENCE, lang, KIND_NONE, i);
+		piece_add(ps, P_AIDS, lang, KIND_NONE, 0);
+		for (k = 0; k < KIND_COUNT; k++) {
+			if (m->set[k].len == 0)
+				continue;
+			piece_add(ps, P_LIST, lang, (enum kind)k, 0);
+			for (i = 0; i < m->set[k].len; i++)
+				piece_add(ps, P_ENTITY, lang, (enum kind)k, i);
+		}
+		piece_add(ps, P_FLOWS, lang, KIND_NONE, 0);
+		piece_add(ps, P_PDFS, lang, KIND_NONE, 0);
+	}
+	piece_add(ps, P_THEME, LANG_FI, KIND_NONE, 0);
+	piece_add(ps, P_ASSETS, LANG_FI, KIND_NONE, 0);
+}
+
+/* Runs piece i (jobs_fn), reporting into dl. */
+static int
+piece_run(void *arg, size_t i, struct diag_list *dl)
+{
+	struct pieces *ps = arg;
+	struct builder *b = ps->b;
+	const struct piece *p = &ps->items[i];
+	char *assets;
+
+	b->dl = dl;
+	switch (p->type) {
+	case P_PRINT:
+		build_print_page(b, p->lang);
+		break;
+	case P_FRONT:
+		build_front(b, p->lang);
+		break;
+	case P_AUDIENCE:
+		build_audience(b, p->lang, p->n);
+		break;
+	case P_AIDS:
+		build_reading_aids(b, p->lang);
+		break;
+	case P_LIST:
+		build_list(b, p->lang, p->kind);
+		break;
+	case P_ENTITY:
+		build_entity(b, p->lang, b->m->set[p->kind].items[p->n]);
+		break;
+	case P_FLOWS:
+		write_flow_json(b, p->lang);
+		break;
+	case P_PDFS:
+		write_print_pdfs(b, p->lang);
+		break;
+	case P_THEME:
+		copy_tree(b, ps->theme_dir, "theme", ps->theme_dir, "theme",
+		    "page.xhtml");
+		break;
+	case P_ASSETS:
+		assets = path_join(b->m->root, "assets");
+		/* assets/ itself a link out of the content (to /etc, say)
+		 * would publish what is behind it. */
+		if (access(assets, F_OK) == 0 &&
+		    !tree_inside(b->m->root, assets))
+			diag_error(dl, path_pos(assets), "refused: assets/ is "
+			    "a symbolic link out of the content folder, and "
+			    "what is behind it would be published; make it a "
+			    "folder inside the content");
+		else
+			copy_tree(b, b->m->root, "content", assets, "assets",
+			    NULL);
+		free(assets);
+		break;
+	}
+	return b->failed ? -1 : 0;
+}
+
+/*
+ * Renders and writes everything into the stage, on up to jobs worker
+ * processes (jobs.h).  Every diagram is laid out here first, once per
+ * language, so that the workers share the drawings instead of each
+ * laying out what it needs.
+ */
+static void
+render_all(struct builder *b, const char *theme_dir, unsigned jobs)
+{
+	const struct model *m = b->m;
+	struct diag_list *dl = b->dl;
+	struct pieces ps = { b, theme_dir, NULL, 0, 0 };
+	size_t l, k, i;
+
+	diagram_cache_begin();
+	for (l = 0; l < m->site.nlangs; l++)
+		for (k = 0; k < KIND_COUNT; k++)
+			for (i = 0; diagram_kind_supported((enum kind)k) &&
+			    i < m->set[k].len && !output_interrupted(); i++)
+				diagram_cache_draw(m, m->set[k].items[i],
+				    m->site.langs[l]);
+	pieces_list(&ps, m);
+	if (jobs_run(ps.len, jobs, piece_run, &ps, dl) != 0)
+		b->failed = 1;
+	b->dl = dl;
+	free(ps.items);
+	diagram_cache_end();
+}
+
 int
 build_site(const struct model *m, const char *theme_dir, const char *out_dir,
-    struct diag_list *dl)
+    unsigned jobs, struct diag_list *dl)
 {
 	const struct output_tree trees[] = { { m->root, "content" },
 		{ theme_dir, "theme" } };
 	struct output *out;
 	struct builder b;
-	char *tpl_path, *tpl, *why, *assets;
-	size_t i, tpl_len;
+	char *tpl_path, *tpl, *why;
+	size_t tpl_len;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
@@ -594,26 +764,7 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		return rc;
 	}
 	b.stage = output_stage(out);
-	diagram_cache_begin();
-	for (i = 0; i < m->site.nlangs && !b.failed; i++) {
-		build_language(&b, m->site.langs[i]);
-		write_flow_json(&b, m->site.langs[i]);
-		build_print_page(&b, m->site.langs[i]);
-		write_print_pdfs(&b, m->site.langs[i]);
-	}
-	diagram_cache_end();
-	copy_tree(&b, theme_dir, "theme", theme_dir, "theme", "page.xhtml");
-	assets = path_join(m->root, "assets");
-	/* assets/ itself a link out of the content (to /etc, say) would
-	 * publish what is behind it. */
-	if (access(assets, F_OK) == 0 && !tree_inside(m->root, assets))
-		diag_error(dl, path_pos(assets), "refused: assets/ is a "
-		    "symbolic link out of the content folder, and what is "
-		    "behind it would be published; make it a folder inside "
-		    "the content");
-	else
-		copy_tree(&b, m->root, "content", assets, "assets", NULL);
-	free(assets);
+	render_all(&b, theme_dir, jobs);
 	if (b.failed || diag_errors(dl) > 0 || output_interrupted())
 		rc = b.failed || output_interrupted() ? KARTTA_EXIT_SYSTEM :
 		    KARTTA_EXIT_CONTENT;

@@ -12,12 +12,14 @@
 #include "model.h"
 
 /*
- * Builds the handbook of m with the theme in theme_dir into out_dir.
+ * Builds the handbook of m with the theme in theme_dir into out_dir, on
+ * up to jobs worker processes (0 or 1: in this one; jobs.h); the output
+ * is the same for any number.
  * Returns an exit status: KARTTA_EXIT_OK, KARTTA_EXIT_CONTENT (problems
  * in dl) or KARTTA_EXIT_SYSTEM (I/O, reported in dl).
  */
 int build_site(const struct model *m, const char *theme_dir,
-    const char *out_dir, struct diag_list *dl);
+    const char *out_dir, unsigned jobs, struct diag_list *dl);
 
 /* The number of .html pages below out_dir (for the summary line). */
 size_t build_count_pages(const char *out_dir);

@@ -289,6 +289,63 @@ diag_print(struct diag_list *dl, FILE *out, enum diag_format fmt)
 	}
 }
 
+/* Each diagnostic as "E" or "W", line, column, file and message, each
+ * ended by a NUL (no field holds one). */
+void
+diag_write(const struct diag_list *dl, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < dl->len; i++) {
+		const struct diag *d = &dl->items[i];
+
+		buf_printf(out, "%c%u", d->sev == DIAG_ERROR ? 'E' : 'W',
+		    d->line);
+		buf_append(out, "", 1);
+		buf_printf(out, "%u", d->col);
+		buf_append(out, "", 1);
+		buf_append(out, d->file, strlen(d->file) + 1);
+		buf_append(out, d->msg, strlen(d->msg) + 1);
+	}
+}
+
+/* The NUL-ended field at *p, moving past it; NULL if there is none. */
+static const char *
+field(const char **p, const char *end)
+{
+	const char *s = *p, *nul = memchr(s, '\0', (size_t)(end - s));
+
+	if (nul == NULL)
+		return NULL;
+	*p = nul + 1;
+	return s;
+}
+
+int
+diag_read(struct diag_list *dl, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+
+	while (p < end) {
+		const char *line, *col, *file, *msg;
+		struct pos at;
+		char sev = *p++;
+
+		if ((sev != 'E' && sev != 'W') ||
+		    (line = field(&p, end)) == NULL ||
+		    (col = field(&p, end)) == NULL ||
+		    (file = field(&p, end)) == NULL ||
+		    (msg = field(&p, end)) == NULL)
+			return -1;
+		at.file = file;
+		at.line = (unsigned)strtoul(line, NULL, 10);
+		at.col = (unsigned)strtoul(col, NULL, 10);
+		diag_add(dl, sev == 'E' ? DIAG_ERROR : DIAG_WARNING, at, "%s",
+		    msg);
+	}
+	return 0;
+}
+
 void
 diag_merge(struct diag_list *dst, struct diag_list *src)
 {

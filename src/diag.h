@@ -70,6 +70,14 @@ void diag_print_sarif(struct diag_list *dl, FILE *out, const char *version);
  */
 char *diag_escape(const char *s);
 
+/*
+ * dl as bytes (appended to out) and back, appended to dl in the same
+ * order: how a worker process sends what it found (jobs.h).  diag_read
+ * returns 0, or -1 if data is not what diag_write writes.
+ */
+void diag_write(const struct diag_list *dl, struct buf *out);
+int diag_read(struct diag_list *dl, const char *data, size_t len);
+
 /* Moves every diagnostic of src into dst; src is left empty. */
 void diag_merge(struct diag_list *dst, struct diag_list *src);
 

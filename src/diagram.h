@@ -122,6 +122,10 @@ xmlNodePtr diagram_figure(struct page_ctx *pc, xmlNodePtr figure,
  */
 void diagram_cache_begin(void);
 void diagram_cache_end(void);
+/* Lays e out for lang now, if it was not yet (between begin and end),
+ * so that processes forked afterwards share the drawing. */
+void diagram_cache_draw(const struct model *m, const struct entity *e,
+    enum lang lang);
 
 /*
  * Reports to dl what drawing e in lang gives (errors and Graphviz's

@@ -138,6 +138,15 @@ lookup(const struct model *m, const struct entity *e, enum lang lang)
 	return draw(m, e, lang, key);
 }
 
+void
+diagram_cache_draw(const struct model *m, const struct entity *e,
+    enum lang lang)
+{
+	pthread_mutex_lock(&cache_lock);
+	lookup(m, e, lang);
+	pthread_mutex_unlock(&cache_lock);
+}
+
 /*
  * s with every whole occurrence of the id prefix from (bounded by the
  * start, "#", "_", "(" or a space before it and the end, "_", ")" or a

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "export.h"
 #include "init.h"
+#include "jobs.h"
 #include "schema_json.h"
 #include "load.h"
 #include "resolve.h"
@@ -25,7 +26,7 @@
 
 static const char usage_text[] =
     "usage: kartta build [-c CONTENT] [-t THEME] [-o OUTPUT] [--format=plain|github|sarif]\n"
-    "                    [--missing-translations=summary|each|off] [-q]\n"
+    "                    [--missing-translations=summary|each|off] [-q] [-j N]\n"
     "       kartta check [-c CONTENT] [-t THEME] [--format=plain|github|sarif]\n"
     "                    [--missing-translations=summary|each|off] [-q]\n"
     "       kartta serve [-c CONTENT] [-t THEME] [-o OUTPUT] [--port N]\n"
@@ -67,6 +68,8 @@ static const char help_text[] =
     "                      summary: one warning per file (default); each:\n"
     "                      one per text; off: none\n"
     "  -q, --quiet         no summary line at the end\n"
+    "  -j, --jobs N        build with N worker processes (default: one\n"
+    "                      per core, at most 8); the output is the same\n"
     "  --port N            serve: the port on 127.0.0.1 (default: 8080;\n"
     "                      0: any free port, printed)\n"
     "\n"
@@ -101,6 +104,7 @@ struct options {
 	const char *lang;     /* export: label language, or NULL */
 	unsigned dpi;         /* export: PNG resolution, or 0 */
 	unsigned port;        /* serve: the port */
+	unsigned jobs;        /* build: worker processes */
 };
 
 static int
@@ -238,6 +242,18 @@ parse_options(int argc, char *argv[], struct options *o)
 			    strcmp(v, "en")))
 				return usage_error("%s needs fi, sv or en", a);
 			o->lang = v;
+		} else if (strcmp(a, "-j") == 0 ||
+		    (nlen > 2 && strncmp(a, "--jobs", nlen) == 0)) {
+			char *end;
+			unsigned long n;
+
+			if ((v = option_value(argc, argv, &i, a)) == NULL)
+				return usage_error("%s needs a number", a);
+			n = strtoul(v, &end, 10);
+			if (*end != '\0' || n < 1 || n > 8)
+				return usage_error("%s needs a number from 1 "
+				    "to 8", a);
+			o->jobs = (unsigned)n;
 		} else if (nlen > 2 && strncmp(a, "--port", nlen) == 0) {
 			char *end;
 			unsigned long n;
@@ -403,9 +419,14 @@ run_pipeline(const struct options *o, FILE *err)
 		anchors_check(m, theme, dl);
 	if (m == NULL || diag_errors(dl) > 0)
 		rc = KARTTA_EXIT_CONTENT;
-	else if (strcmp(o->command, "build") == 0 ||
-	    strcmp(o->command, "serve") == 0)
-		rc = build_site(m, theme, o->output, dl);
+	else if (strcmp(o->command, "build") == 0)
+		rc = build_site(m, theme, o->output, o->jobs ? o->jobs :
+		    jobs_default(), dl);
+	/* serve builds beside its server's thread, and a process with
+	 * threads is forked safely only for what the child then does:
+	 * serve's builds stay in one process. */
+	else if (strcmp(o->command, "serve") == 0)
+		rc = build_site(m, theme, o->output, 1, dl);
 	else if (strcmp(o->command, "export") == 0) {
 		struct export_opts eo;
 

@@ -581,6 +581,40 @@ test_diag_merge(void **state)
 	diag_list_free(b);
 }
 
+/* What a worker sends (diag_write) reads back the same (diag_read), in
+ * order, after what the list held; anything else is refused. */
+static void
+test_diag_wire(void **state)
+{
+	struct diag_list *a = diag_list_new(), *b = diag_list_new();
+	struct buf w = { 0 };
+	struct pos none = { NULL, 0, 0 };
+	char *s;
+
+	(void)state;
+	diag_warning(a, P("b.yaml", 3, 7), "w: 50%% \"quoted\"");
+	diag_error(a, none, "no position");
+	diag_error(a, P("a.yaml", 12, 1), "e");
+	diag_write(a, &w);
+	diag_warning(b, P("a.yaml", 1, 1), "first");
+	assert_int_equal(diag_read(b, w.data, w.len), 0);
+	assert_int_equal(diag_errors(b), 2);
+	assert_int_equal(diag_warnings(b), 2);
+	s = print_diags(b, DIAG_FORMAT_PLAIN);
+	assert_string_equal(s,
+	    "a.yaml:1:1: warning: first\n"
+	    "a.yaml:12:1: error: e\n"
+	    "b.yaml:3:7: warning: w: 50% \"quoted\"\n"
+	    "kartta:1:1: error: no position\n");
+	free(s);
+	assert_int_equal(diag_read(b, "X1", 2), -1);
+	assert_int_equal(diag_read(b, w.data, w.len - 1), -1);
+	assert_int_equal(diag_read(b, "", 0), 0);
+	buf_free(&w);
+	diag_list_free(a);
+	diag_list_free(b);
+}
+
 int
 main(void)
 {
@@ -600,6 +634,7 @@ main(void)
 		cmocka_unit_test(test_diag_github),
 		cmocka_unit_test(test_diag_escape),
 		cmocka_unit_test(test_diag_merge),
+		cmocka_unit_test(test_diag_wire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
