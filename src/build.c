@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <fcntl.h>
 
 #include "a11y.h"
 #include "book.h"
@@ -29,6 +30,7 @@ struct builder {
 	const struct model *m;          /* what is built */
 	struct html_template *tpl;      /* owned; the theme's page */
 	const char *stage;              /* the staging folder (output.h) */
+	const char *prev;               /* the previous output, or NULL */
 	struct diag_list *dl;           /* problems */
 	int failed;                     /* an I/O error happened */
 };
@@ -67,6 +69,55 @@ make_parents(char *path)
 	return 0;
 }
 
+/* Non-zero if the regular file old holds exactly len bytes of data. */
+static int
+same_bytes(const char *old, const char *data, size_t len)
+{
+	char chunk[65536];
+	struct stat st;
+	size_t at = 0;
+	int fd, same;
+
+	if ((fd = open(old, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return 0;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_nlink == 1 && (size_t)st.st_size == len;
+	while (same && at < len) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+
+		if (r <= 0 || (size_t)r > len - at ||
+		    memcmp(chunk, data + at, (size_t)r) != 0)
+			same = 0;
+		else
+			at += (size_t)r;
+	}
+	close(fd);
+	return same;
+}
+
+/*
+ * Links the previous output's file at rel into the stage at path if it
+ * holds these very bytes: an unchanged file is not written again (no
+ * new inode; its time stays).  The previous output is only read, and
+ * only files that have no other link are shared, so nothing outside the
+ * output can change through them.  Returns 0 if linked.
+ */
+static int
+link_unchanged(struct builder *b, const char *rel, const char *path,
+    const char *data, size_t len)
+{
+	char *old;
+	int rc = -1;
+
+	if (b->prev == NULL)
+		return -1;
+	old = path_join(b->prev, rel);
+	if (same_bytes(old, data, len) && link(old, path) == 0)
+		rc = 0;
+	free(old);
+	return rc;
+}
+
 static void
 write_file(struct builder *b, const char *rel, const char *data, size_t len)
 {
@@ -85,6 +136,12 @@ write_file(struct builder *b, const char *rel, const char *data, size_t len)
 		free(path);
 		return;
 	}
+	if (link_unchanged(b, rel, path, data, len) == 0) {
+		free(path);
+		return;
+	}
+	/* Never write into a file linked from the previous output. */
+	unlink(path);
 	if ((f = fopen(path, "wb")) == NULL) {
 		io_error(b, path, "cannot write");
 		free(path);
@@ -764,6 +821,7 @@ build_site(const struct model *m, const char *theme_dir, const char *out_dir,
 		return rc;
 	}
 	b.stage = output_stage(out);
+	b.prev = output_previous(out);
 	render_all(&b, theme_dir, jobs);
 	if (b.failed || diag_errors(dl) > 0 || output_interrupted())
 		rc = b.failed || output_interrupted() ? KARTTA_EXIT_SYSTEM :

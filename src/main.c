@@ -242,12 +242,15 @@ parse_options(int argc, char *argv[], struct options *o)
 			    strcmp(v, "en")))
 				return usage_error("%s needs fi, sv or en", a);
 			o->lang = v;
-		} else if (strcmp(a, "-j") == 0 ||
+		} else if (strncmp(a, "-j", 2) == 0 ||
 		    (nlen > 2 && strncmp(a, "--jobs", nlen) == 0)) {
 			char *end;
 			unsigned long n;
 
-			if ((v = option_value(argc, argv, &i, a)) == NULL)
+			/* -j N, -jN, --jobs N, --jobs=N */
+			if (a[1] == 'j' && a[2] != '\0')
+				v = a + 2;
+			else if ((v = option_value(argc, argv, &i, a)) == NULL)
 				return usage_error("%s needs a number", a);
 			n = strtoul(v, &end, 10);
 			if (*end != '\0' || n < 1 || n > 8)

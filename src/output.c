@@ -567,6 +567,15 @@ output_stage(const struct output *o)
 	return o->stage;
 }
 
+const char *
+output_previous(const struct output *o)
+{
+	struct stat st;
+
+	return lstat(o->dir, &st) == 0 && S_ISDIR(st.st_mode) ? o->dir :
+	    NULL;
+}
+
 int
 output_commit(struct output *o, struct diag_list *dl)
 {

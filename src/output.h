@@ -43,6 +43,11 @@ int output_claim(const char *out_dir, const struct output_tree *trees,
 /* The staging folder to write into (absolute); borrowed. */
 const char *output_stage(const struct output *o);
 
+/* The output folder being replaced (absolute), or NULL if there is
+ * none yet; borrowed.  Only to be read: unchanged files are linked from
+ * it into the stage. */
+const char *output_previous(const struct output *o);
+
 /* The signal that asked the build to stop, or 0. */
 int output_interrupted(void);
 

@@ -95,4 +95,30 @@ if k 0 build -j 1 -c "$tmp/a" -o "$tmp/out2"; then
 fi
 end
 
+# Rebuilding over an output: unchanged files are not written again
+# (the same inode), changed or damaged ones are, and the result is what
+# a cold build gives; a failed rebuild leaves the output as it was.
+begin incremental
+if [ -d "$tmp/out1" ] && [ -d "$tmp/out2" ]; then
+	page=services/r01-palvelu-001.html
+	before=$(stat -c %i "$tmp/out1/$page")
+	echo damaged >>"$tmp/out1/index.html"
+	: >"$tmp/out1/actors/r01-toimija-01.html"
+	rm -f "$tmp/out1/groups/r02-ryhma-01.html"
+	if k 0 build -q -c "$tmp/a" -o "$tmp/out1"; then
+		diff -r "$tmp/out2" "$tmp/out1" >"$tmp/diff" ||
+			fail "a rebuild differs from a cold build: $(head -5 "$tmp/diff")"
+		[ "$(stat -c %i "$tmp/out1/$page")" = "$before" ] ||
+			fail "$page was written again though it did not change"
+	fi
+	cp -r "$tmp/a" "$tmp/bad"
+	sed -i 's/^group: .*/group: no-such-group/' \
+		"$tmp/bad/services/r01-palvelu-002.yaml"
+	if k 1 build -q -c "$tmp/bad" -o "$tmp/out1"; then
+		diff -r "$tmp/out2" "$tmp/out1" >"$tmp/diff" ||
+			fail "a failed rebuild changed the output: $(head -5 "$tmp/diff")"
+	fi
+fi
+end
+
 exit $anyfail
