@@ -13,6 +13,7 @@
 
 #include "a11y.h"
 #include "book.h"
+#include "cache.h"
 #include "diagram.h"
 #include "flow.h"
 #include "output.h"
@@ -758,19 +759,76 @@ piece_run(void *arg, size_t i, struct diag_list *dl)
 }
 
 /*
+ * Links every file below from/rel into the stage at rel, hidden ones
+ * too (the cache): the previous output, found intact and made from the
+ * same inputs, becomes the new one without a byte written.
+ */
+static void
+link_tree(struct builder *b, const char *from, const char *rel)
+{
+	char *src = rel[0] ? path_join(from, rel) : xstrdup(from);
+	char *dst = rel[0] ? path_join(b->stage, rel) : xstrdup(b->stage);
+	DIR *d = opendir(src);
+	struct dirent *ent;
+
+	if (d == NULL)
+		io_error(b, src, "cannot read");
+	while (d != NULL && (ent = readdir(d)) != NULL && !b->failed) {
+		char *r, *s, *t;
+		struct stat st;
+
+		if (strcmp(ent->d_name, ".") == 0 ||
+		    strcmp(ent->d_name, "..") == 0)
+			continue;
+		r = rel[0] ? xasprintf("%s/%s", rel, ent->d_name) :
+		    xstrdup(ent->d_name);
+		s = path_join(from, r);
+		t = path_join(b->stage, r);
+		if (lstat(s, &st) != 0)
+			io_error(b, s, "cannot read");
+		else if (S_ISDIR(st.st_mode)) {
+			if (mkdir(t, 0755) != 0 && errno != EEXIST)
+				io_error(b, t, "cannot create folder");
+			else
+				link_tree(b, from, r);
+		} else if (S_ISREG(st.st_mode) && link(s, t) != 0 &&
+		    errno != EEXIST)
+			io_error(b, t, "cannot link");
+		free(r);
+		free(s);
+		free(t);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(src);
+	free(dst);
+}
+
+/*
  * Renders and writes everything into the stage, on up to jobs worker
- * processes (jobs.h).  Every diagram is laid out here first, once per
- * language, so that the workers share the drawings instead of each
- * laying out what it needs.
+ * processes (jobs.h); or, when the previous output was made from the
+ * very same inputs and is intact (cache.h), links it into the stage as
+ * it is.  Every diagram is laid out here first, once per language, so
+ * that the workers share the drawings instead of each laying out what
+ * it needs.
  */
 static void
 render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 {
 	const struct model *m = b->m;
-	struct diag_list *dl = b->dl;
+	struct diag_list *dl = b->dl, *rendered = diag_list_new();
 	struct pieces ps = { b, theme_dir, NULL, 0, 0 };
+	char *key = cache_key(m, theme_dir);
 	size_t l, k, i;
 
+	if (b->prev != NULL && cache_reuse(b->prev, key, rendered)) {
+		link_tree(b, b->prev, "");
+		diag_merge(dl, rendered);
+		diag_list_free(rendered);
+		free(key);
+		return;
+	}
+	b->dl = rendered;
 	diagram_cache_begin();
 	for (l = 0; l < m->site.nlangs; l++)
 		for (k = 0; k < KIND_COUNT; k++)
@@ -779,11 +837,18 @@ render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 				diagram_cache_draw(m, m->set[k].items[i],
 				    m->site.langs[l]);
 	pieces_list(&ps, m);
-	if (jobs_run(ps.len, jobs, piece_run, &ps, dl) != 0)
+	if (jobs_run(ps.len, jobs, piece_run, &ps, rendered) != 0)
 		b->failed = 1;
 	b->dl = dl;
 	free(ps.items);
 	diagram_cache_end();
+	/* Only a build that will be swapped into place gets a cache; one
+	 * that cannot be written is merely not reused. */
+	if (!b->failed && diag_errors(dl) == 0 && diag_errors(rendered) == 0)
+		cache_write(b->stage, key, rendered);
+	diag_merge(dl, rendered);
+	diag_list_free(rendered);
+	free(key);
 }
 
 int

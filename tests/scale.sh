@@ -121,4 +121,59 @@ if [ -d "$tmp/out1" ] && [ -d "$tmp/out2" ]; then
 fi
 end
 
+# The cache (OUTPUT/.kartta-cache): a build with nothing changed lays
+# nothing out and keeps every file, says what the first build said
+# (here: a map too large for its paper), and gives what a cold build
+# gives; a cache that is damaged or stale is not trusted.
+begin cache
+cp -r "$tmp/a" "$tmp/w"
+sed -i 's/^groups: .*/groups: [r01-ryhma-01, r01-ryhma-02, r01-ryhma-03]/' \
+	"$tmp/w/maps/r01-kokonaisuus.yaml"
+if k 0 build -c "$tmp/w" -o "$tmp/cold"; then
+	sed 's/ in [0-9.]* s$//' "$tmp/err" >"$tmp/err.cold"
+	grep -q 'does not fit' "$tmp/err.cold" ||
+		fail "no warning to replay: $(head -3 "$tmp/err.cold")"
+	k 0 build -c "$tmp/w" -o "$tmp/warm"
+	before=$(stat -c %i "$tmp/warm/print.html")
+	mkdir -p "$tmp/gv"
+	if KARTTA_BENCH_GV=$tmp/gv k 0 build -c "$tmp/w" -o "$tmp/warm"; then
+		grep -q '^kartta: bench: 0 layouts' "$tmp/err" ||
+			fail "a no-op build laid out: $(grep bench "$tmp/err")"
+		grep -v '^kartta: bench:' "$tmp/err" |
+			sed 's/ in [0-9.]* s$//' >"$tmp/err.warm"
+		cmp -s "$tmp/err.cold" "$tmp/err.warm" ||
+			fail "a no-op build says: $(cat "$tmp/err.warm")"
+		[ "$(stat -c %i "$tmp/warm/print.html")" = "$before" ] ||
+			fail "a no-op build wrote print.html again"
+		diff -r "$tmp/cold" "$tmp/warm" >"$tmp/diff" ||
+			fail "a no-op build differs: $(head -5 "$tmp/diff")"
+	fi
+	for damage in garbage truncate key; do
+		m=$tmp/warm/.kartta-cache/manifest
+		case $damage in
+		garbage) echo garbage >"$m" ;;
+		truncate) head -c 200 "$tmp/cold/.kartta-cache/manifest" >"$m" ;;
+		key) sed 's/^key .*/key 0000000000000000/' \
+			"$tmp/cold/.kartta-cache/manifest" >"$m" ;;
+		esac
+		if k 0 build -c "$tmp/w" -o "$tmp/warm"; then
+			sed 's/ in [0-9.]* s$//' "$tmp/err" >"$tmp/err.warm"
+			cmp -s "$tmp/err.cold" "$tmp/err.warm" ||
+				fail "$damage cache: says $(cat "$tmp/err.warm")"
+			diff -r "$tmp/cold" "$tmp/warm" >"$tmp/diff" ||
+				fail "$damage cache: differs: $(head -5 "$tmp/diff")"
+		fi
+	done
+	# An edit: a stale cache, the new content built in full.
+	sed -i 's/^summary: /summary: Muokattu. /' \
+		"$tmp/w/services/r01-palvelu-003.yaml"
+	k 0 build -q -c "$tmp/w" -o "$tmp/warm"
+	k 0 build -q -c "$tmp/w" -o "$tmp/cold2"
+	diff -r "$tmp/cold2" "$tmp/warm" >"$tmp/diff" ||
+		fail "after an edit: differs: $(head -5 "$tmp/diff")"
+	grep -q 'Muokattu' "$tmp/warm/services/r01-palvelu-003.html" ||
+		fail "the edit is not in the page"
+fi
+end
+
 exit $anyfail
