@@ -217,12 +217,16 @@ h_tool(uint64_t *h)
 char *
 cache_key(const struct model *m, const char *theme_dir)
 {
+	/* Every variable of the environment that changes the output. */
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	const char *novoikko = getenv("KARTTA_NO_VOIKKO");
 	uint64_t h = H_INIT;
 
 	h_tool(&h);
 	h_str(&h, "source-date-epoch");
 	h_str(&h, sde ? sde : "");
+	h_str(&h, "no-voikko");
+	h_str(&h, novoikko ? novoikko : "");
 	/* "today" for review dates, when SOURCE_DATE_EPOCH does not say. */
 	h_num(&h, (uint64_t)(time(NULL) / 86400));
 	h_str(&h, "content");
