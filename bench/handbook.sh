@@ -58,12 +58,12 @@ layout_cpu=$(sed -n 's/^kartta: bench: [0-9]* layouts in \([0-9.]*\) s CPU$/\1/p
 layouts=$(sed -n 's/^kartta: bench: \([0-9]*\) layouts.*/\1/p' cold.err |
 	awk '{ s += $1 } END { print s + 0 }')
 
-# dot alone over each distinct graph once (a graph laid out for several
-# pages counts once: the same graph id), per layout engine.
+# dot alone over each distinct graph once (a graph laid out again for
+# another page counts once: the same graph id, "<kind>_<id>" when
+# kartta draws it the canonical way), per layout engine.
 : >distinct
 for f in gv/*.gv; do
 	id=$(sed -n 's/^[[:space:]]*id="\(.*\)_graph",*$/\1/p' "$f" | head -1)
-	id=${id%-[0-9]*}
 	echo "$id $f" >>distinct
 done
 sort -u -k1,1 distinct >distinct.1
