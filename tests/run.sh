@@ -105,6 +105,9 @@ part print sh tests/print.sh "$build"
 echo "== serve"
 part serve sh tests/serve.sh "$build"
 
+echo "== a generated handbook"
+part scale sh tests/scale.sh "$build"
+
 echo "== flow audit"
 part audit sh tests/audit.sh "$build"
 

@@ -62,6 +62,8 @@ if [ -d "$tmp/out1" ]; then
 	# shellcheck disable=SC2046
 	python3 tests/tools/ids_check.py $(cat "$tmp/pages") >"$tmp/ids" ||
 		fail "$(head -10 "$tmp/ids")"
+else
+	fail "no build to check"
 fi
 end
 
@@ -118,6 +120,8 @@ if [ -d "$tmp/out1" ] && [ -d "$tmp/out2" ]; then
 		diff -r "$tmp/out2" "$tmp/out1" >"$tmp/diff" ||
 			fail "a failed rebuild changed the output: $(head -5 "$tmp/diff")"
 	fi
+else
+	fail "no earlier builds to rebuild"
 fi
 end
 
