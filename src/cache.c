@@ -20,9 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tree.h"
+
 #define CACHE_FILE CACHE_DIR "/manifest"
 #define CACHE_MAGIC "kartta-cache 1"
-#define TREE_DEPTH 16          /* through symbolic links at most */
+#define TREE_DEPTH 64          /* folders deep at most */
 #define MANIFEST_MAX ((size_t)64 << 20)
 
 /* ---- Hashing ---- */
@@ -112,10 +114,19 @@ list_dir(const char *dir, int hidden, size_t *n)
 	return names;
 }
 
-/* Hashes the tree at dir (shown as rel) into *h: every entry's name and
- * kind, files' bytes, links' targets and what they point to. */
+/*
+ * Hashes the tree at dir (inside root) into *h: every entry's name and
+ * kind, files' bytes, links' targets and, for a link that stays inside
+ * root, what it points to.  Links are followed as the build follows
+ * them (load.c, tree.c): a link out of the tree only by its target,
+ * since the build never reads through it; a link to a folder only at
+ * the top (a kind's folder, assets/), since nothing deeper is read
+ * through one, and so no loop of links can make the walk blow up.  A
+ * FIFO or device is never opened (O_NONBLOCK, in case one replaces a
+ * file as it is walked).
+ */
 static void
-h_tree(uint64_t *h, const char *dir, int depth)
+h_tree(uint64_t *h, const char *root, const char *dir, int depth)
 {
 	size_t n, i;
 	char **names = list_dir(dir, 1, &n);
@@ -128,7 +139,7 @@ h_tree(uint64_t *h, const char *dir, int depth)
 		char *path = path_join(dir, names[i]);
 		struct stat st;
 		uint64_t size;
-		int fd;
+		int fd, follow = 1;
 
 		h_str(h, names[i]);
 		if (lstat(path, &st) != 0)
@@ -141,21 +152,32 @@ h_tree(uint64_t *h, const char *dir, int depth)
 			target[len > 0 ? len : 0] = '\0';
 			h_str(h, "l");
 			h_str(h, target);
-			if (stat(path, &st) != 0)
+			if (!tree_inside(root, path)) {
+				h_str(h, "(out)");
+				follow = 0;
+			} else if (stat(path, &st) != 0) {
 				h_str(h, "(dangling)");
+				follow = 0;
+			} else if (S_ISDIR(st.st_mode) && depth > 0)
+				follow = 0;
 		}
-		if (S_ISREG(st.st_mode) &&
-		    (fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		if (!follow)
+			;
+		else if (S_ISREG(st.st_mode) && (fd = open(path, O_RDONLY |
+		    O_NONBLOCK | O_CLOEXEC)) >= 0) {
 			h_str(h, "f");
-			if (h_fd(h, fd, &size) != 0)
+			if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+			    h_fd(h, fd, &size) != 0)
 				h_str(h, "(unreadable)");
-			h_num(h, size);
+			else
+				h_num(h, size);
 			close(fd);
 		} else if (S_ISDIR(st.st_mode) && depth < TREE_DEPTH) {
 			h_str(h, "d");
-			h_tree(h, path, depth + 1);
+			h_tree(h, root, path, depth + 1);
 			h_str(h, "/d");
-		}
+		} else
+			h_str(h, "(special)");
 		free(path);
 		free(names[i]);
 	}
@@ -230,9 +252,9 @@ cache_key(const struct model *m, const char *theme_dir)
 	/* "today" for review dates, when SOURCE_DATE_EPOCH does not say. */
 	h_num(&h, (uint64_t)(time(NULL) / 86400));
 	h_str(&h, "content");
-	h_tree(&h, m->root, 0);
+	h_tree(&h, m->root, m->root, 0);
 	h_str(&h, "theme");
-	h_tree(&h, theme_dir, 0);
+	h_tree(&h, theme_dir, theme_dir, 0);
 	return xasprintf("%016" PRIx64, h);
 }
 

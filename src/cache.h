@@ -20,11 +20,11 @@
 
 /*
  * The key of building m with the theme in theme_dir: a hash of every
- * file below the content folder and the theme (their paths and bytes,
- * through symbolic links), kartta's own executable and the libraries it
- * has loaded, its version, SOURCE_DATE_EPOCH, KARTTA_NO_VOIKKO and
- * today's date.  Returns
- * a string of hex digits (caller frees).
+ * file below the content folder and the theme (their paths and bytes;
+ * symbolic links followed only as the build follows them, inside the
+ * tree), kartta's own executable and the libraries it has loaded, its
+ * version, SOURCE_DATE_EPOCH, KARTTA_NO_VOIKKO and today's date.
+ * Returns a string of hex digits (caller frees).
  */
 char *cache_key(const struct model *m, const char *theme_dir);
 

@@ -180,4 +180,27 @@ if k 0 build -c "$tmp/w" -o "$tmp/cold"; then
 fi
 end
 
+# The cache's key walks the content as the build reads it: a link out
+# of the content (here to /) only by its target, a loop of links inside
+# it not round and round, a FIFO never opened; so such a tree is keyed
+# in no time, and its no-op build is still one.
+begin cache-key-links
+cp -r tests/fixtures/full "$tmp/links"
+mkdir -p "$tmp/links/assets/sub"
+ln -s / "$tmp/links/assets/root"
+ln -s .. "$tmp/links/assets/sub/up"
+ln -s ../.. "$tmp/links/assets/sub/upup"
+mkfifo "$tmp/links/assets/pipe"
+ln -s pipe "$tmp/links/assets/pipe-link"
+if k_timeout=60 k 0 build -q -c "$tmp/links" -o "$tmp/lout"; then
+	mkdir -p "$tmp/gv"
+	if k_timeout=20 KARTTA_BENCH_GV=$tmp/gv k 0 build -q \
+	    -c "$tmp/links" -o "$tmp/lout"; then
+		grep -q '^kartta: bench: 0 layouts' "$tmp/err" ||
+			fail "not a no-op build: $(grep bench "$tmp/err")"
+	fi
+	rm -rf "$tmp/gv"
+fi
+end
+
 exit $anyfail
