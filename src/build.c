@@ -792,8 +792,17 @@ link_tree(struct builder *b, const char *from, const char *rel)
 			else
 				link_tree(b, from, r);
 		} else if (S_ISREG(st.st_mode) && link(s, t) != 0 &&
-		    errno != EEXIST)
-			io_error(b, t, "cannot link");
+		    errno != EEXIST) {
+			/* Not linkable (an immutable file, say): copied. */
+			size_t len;
+			char *data = file_read(s, (size_t)1 << 30, &len);
+
+			if (data == NULL)
+				io_error(b, s, "cannot read");
+			else
+				write_file(b, r, data, len);
+			free(data);
+		}
 		free(r);
 		free(s);
 		free(t);

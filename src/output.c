@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "model.h"
 #include "util.h"
 
@@ -254,14 +255,15 @@ has_marker(const char *dir)
 	return ok;
 }
 
-/* The names an output of kartta before the marker held at its top. */
+/* The names an output of kartta before the marker held at its top (and
+ * the build cache, which an output whose marker was lost still has). */
 static int
 legacy_name(const char *name)
 {
 	static const char *const names[] = { "index.html", "print.html",
 		"accessibility.html", "print-book.css", "search-index.js",
 		"theme", "assets", "index", "print", "audiences", "fi", "sv",
-		"en",
+		"en", CACHE_DIR,
 		NULL };
 	size_t i;
 
