@@ -179,7 +179,7 @@ if [ -n "$pid" ]; then
 	    "/services/$fup%2fetc/passwd" "/$(echo "$eup" | tr e E)/etc/passwd" \
 	    "/services/$up/etc/passwd" /./index.html /leak.html \
 	    /etc/passwd /inner/index.html /.hidden '/..%00/etc/passwd' \
-	    "/services/../index.html"; do
+	    "/services/../index.html" /index.html%00.css /%00; do
 		code=$(get "$p")
 		case $code in
 		403|404|400) ;;
