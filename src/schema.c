@@ -213,6 +213,44 @@ check_edition_path(const char *s)
 	return NULL;
 }
 
+/*
+ * Each check as a regular expression for editors (kartta schema): in the
+ * subset that ECMA-262 and POSIX extended expressions share, so the unit
+ * test can hold it against the check.  A pattern may be looser than its
+ * check (it cannot tell 30 February from a date) but never stricter: an
+ * editor must not flag what kartta accepts.
+ */
+static const struct {
+	const char *(*check)(const char *s);
+	const char *pattern;
+} check_patterns[] = {
+	{ check_url, "^https?://." },
+	{ check_colour, "^#[0-9A-Fa-f]{6}$" },
+	/* Bands have many spellings (yli 55, 25–35, 60+); all have a digit. */
+	{ check_age_band, "[0-9]" },
+	{ check_first_name, "^[^ 0-9@]*$" },
+	{ check_date, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+	{ check_month, "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" },
+	{ check_uuid, "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+	    "[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$" },
+	{ check_municipality_code, "^(00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})$" },
+	{ check_edit_url, "^https?://.*[{]path[}]" },
+	{ check_base_url, "^https://[^/: ?#<>\"][^ ?#<>\"]*$" },
+	{ check_data_path, "^data/." },
+	{ check_edition_path, "^data/." },
+};
+
+const char *
+schema_string_pattern(const struct field *f)
+{
+	size_t i;
+
+	for (i = 0; f->check != NULL && i < ARRAY_LEN(check_patterns); i++)
+		if (check_patterns[i].check == f->check)
+			return check_patterns[i].pattern;
+	return NULL;
+}
+
 #define F(st, mem) .offset = offsetof(st, mem)
 
 /* The row every entity's table has: when its page was last reviewed. */

@@ -120,6 +120,10 @@ struct ynode;
 size_t decode_struct(const struct decode_ctx *ctx, const struct schema *s,
     const struct ynode *map, void *obj, struct pos at);
 
+/* The JSON Schema pattern of an FT_STRING field's check, or NULL if it has
+ * none.  It accepts everything the check accepts. */
+const char *schema_string_pattern(const struct field *f);
+
 /* Non-zero if s is a valid id: ^[a-z0-9][a-z0-9-]{0,63}$. */
 int id_valid(const char *s);
 

@@ -158,6 +158,7 @@ write_object(const struct schema *s, struct buf *out, struct defs *d)
 static void
 write_value(const struct field *f, struct buf *out, struct defs *d)
 {
+	const char *pattern;
 	size_t i;
 	unsigned k;
 
@@ -173,6 +174,12 @@ write_value(const struct field *f, struct buf *out, struct defs *d)
 		/* Written unquoted, 2024 is a number to YAML; kartta reads
 		 * it as the string it is. */
 		buf_puts(out, "\"type\": [\"string\", \"number\"]");
+		if ((pattern = schema_string_pattern(f)) != NULL) {
+			/* A pattern constrains strings only: 423 unquoted
+			 * stays a number, as kartta reads it. */
+			buf_puts(out, ", \"pattern\": ");
+			json_string(out, pattern);
+		}
 		break;
 	case FT_INT:
 		buf_printf(out, "\"type\": \"integer\", \"minimum\": %ld",

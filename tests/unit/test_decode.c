@@ -3,6 +3,7 @@
  * (decode.c over the tables of schema.c): decoded values, positions, and
  * the exact text of every kind of diagnostic.
  */
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1039,6 +1040,110 @@ test_required_keys(void **state)
 	}
 }
 
+/*
+ * Strings of every shape the checks look at, good and bad.  Each check's
+ * editor pattern must accept every one the check accepts, and reject some.
+ */
+static const char *const pattern_samples[] = {
+	"", "https://example.fi/", "http://x", "https://kasikirja.example.fi/",
+	"https://github.com/org/repo/edit/main/content/{path}",
+	"http://x/{path}", "ftp://x", "https://", "https:///x", "https://:80",
+	"https://x.fi/?a=1", "https://x.fi/#a", "https://x y",
+	"#1a2B3c", "#12345", "#12345g",
+	"25-35", "yli 55", "alle 30", "over 60", "60+", "25\xe2\x80\x93" "35",
+	"35-25", "42", "Matti", "Matti Meik\xc3\xa4l\xc3\xa4inen", "m@x",
+	"2026-03-01", "2024-02-29", "2025-02-29", "2026-13-01", "26-03-01",
+	"2026-03", "2026-13", "2026-3",
+	"0b3a1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+	"0B3A1C2D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+	"0b3a1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4", "0b3a1c2d4e5f4a6b8c7d9e0f1a2b3c4d",
+	"423", "005", "000", "4230",
+	"data/events.csv", "data/2024/flow.json", "data/", "events.csv",
+};
+
+struct pattern_audit {
+	const struct schema *seen[64];
+	size_t nseen, nfields;
+};
+
+static void
+audit_patterns(const struct schema *s, struct pattern_audit *a);
+
+static void
+audit_field(const struct schema *s, const struct field *f,
+    struct pattern_audit *a)
+{
+	const char *pattern;
+	regex_t re;
+	size_t i, accepted = 0, refused = 0;
+
+	if (f->type == FT_LIST) {
+		audit_field(s, f->elem, a);
+		return;
+	}
+	if (f->type == FT_STRUCT || f->type == FT_IDMAP) {
+		audit_patterns(f->sub, a);
+		return;
+	}
+	if (f->type != FT_STRING || f->check == NULL)
+		return;
+	a->nfields++;
+	pattern = schema_string_pattern(f);
+	if (pattern == NULL)
+		fail_msg("%s.%s: a check without an editor pattern", s->name,
+		    f->key);
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+		fail_msg("%s.%s: pattern %s does not compile", s->name, f->key,
+		    pattern);
+	for (i = 0; i < ARRAY_LEN(pattern_samples); i++) {
+		int matches = regexec(&re, pattern_samples[i], 0, NULL, 0) == 0;
+
+		if (f->check(pattern_samples[i]) == NULL) {
+			accepted++;
+			if (!matches)
+				fail_msg("%s.%s: kartta accepts \"%s\", pattern "
+				    "%s refuses it", s->name, f->key,
+				    pattern_samples[i], pattern);
+		} else if (!matches)
+			refused++;
+	}
+	regfree(&re);
+	if (accepted == 0 || refused == 0)
+		fail_msg("%s.%s: the samples do not test pattern %s (%zu "
+		    "accepted, %zu refused by both)", s->name, f->key, pattern,
+		    accepted, refused);
+}
+
+static void
+audit_patterns(const struct schema *s, struct pattern_audit *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nseen; i++)
+		if (a->seen[i] == s)
+			return;
+	assert_true(a->nseen < ARRAY_LEN(a->seen));
+	a->seen[a->nseen++] = s;
+	for (i = 0; s->fields[i].key != NULL; i++)
+		audit_field(s, &s->fields[i], a);
+}
+
+/* kartta schema's patterns never flag in an editor what kartta accepts. */
+static void
+test_string_patterns(void **state)
+{
+	struct pattern_audit a;
+	unsigned k;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	audit_patterns(&schema_site, &a);
+	for (k = 0; k < KIND_COUNT; k++)
+		audit_patterns(schema_of_kind[k], &a);
+	/* url, colour, dates, months, ptv, code, … are all reached. */
+	assert_true(a.nfields >= 15);
+}
+
 int
 main(void)
 {
@@ -1062,6 +1167,7 @@ main(void)
 		cmocka_unit_test(test_decode_idmap),
 		cmocka_unit_test(test_decode_site),
 		cmocka_unit_test(test_decode_string_checks),
+		cmocka_unit_test(test_string_patterns),
 		cmocka_unit_test(test_decode_guide_front),
 		cmocka_unit_test(test_schema_walk),
 		cmocka_unit_test(test_required_keys),
