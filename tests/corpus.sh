@@ -112,7 +112,7 @@ for name in $cases; do
 		continue
 	fi
 	# shellcheck disable=SC2086
-	timeout 60 "$kartta" $args >"$tmp/out" 2>"$tmp/err"
+	timeout -k 10 60 "$kartta" $args >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	[ -f "$dir/setup" ] && (cd "$dir" && sh setup clean)
 

@@ -524,7 +524,7 @@ mkdir -p "$d"
 n=0
 pids=""
 while [ $n -lt 20 ]; do
-	timeout 300 "$kartta" build -q -c "$fixture" -t "$theme" -o "$d/out" \
+	timeout -k 10 300 "$kartta" build -q -c "$fixture" -t "$theme" -o "$d/out" \
 	    >"$tmp/many-$n.out" 2>"$tmp/many-$n.err" &
 	pids="$pids $!"
 	n=$((n + 1))

@@ -47,12 +47,13 @@ skip() {
 
 # k STATUS ARGS...: runs kartta with standard error in $tmp/err and
 # standard output in $tmp/out; fails the test on a sanitizer report or
-# an exit status other than STATUS, and then returns 1.  It is killed
-# after $k_timeout seconds (default 120).
+# an exit status other than STATUS, and then returns 1.  It is stopped
+# after $k_timeout seconds (default 120) and killed 10 s later: SIGTERM
+# only asks kartta to stop soon, which a hang would never do.
 k() {
 	want=$1
 	shift
-	timeout "${k_timeout:-120}" "$kartta" "$@" >"$tmp/out" 2>"$tmp/err"
+	timeout -k 10 "${k_timeout:-120}" "$kartta" "$@" >"$tmp/out" 2>"$tmp/err"
 	got=$?
 	if grep -q "$SANITIZER_PATTERN" "$tmp/err"; then
 		fail "sanitizer report from kartta $*:"

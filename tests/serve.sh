@@ -254,7 +254,7 @@ if start -o "$out"; then
 	# The same port twice: the second cannot listen.
 	port=${url#http://127.0.0.1:}
 	port=${port%/}
-	TMPDIR=$tmp/t timeout 120 "$kartta" serve -c "$content" \
+	TMPDIR=$tmp/t timeout -k 10 120 "$kartta" serve -c "$content" \
 	    -t themes/default --port "$port" >/dev/null 2>"$tmp/err2"
 	rc=$?
 	[ "$rc" = 3 ] || fail "a second server on port $port exited $rc, not 3"
