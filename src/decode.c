@@ -377,7 +377,9 @@ decode_idmap(const struct decode_ctx *ctx, const struct field *f,
     const struct ynode *n, struct list *l)
 {
 	const struct field *idf = &f->sub->fields[0];
-	size_t i, j, errors = 0, size = f->sub->size;
+	size_t i, errors = 0, size = f->sub->size;
+	struct strmap *seen;
+	const struct ynode *first;
 
 	l->pos = n->pos;
 	if (n->type != YNODE_MAP)
@@ -388,6 +390,8 @@ decode_idmap(const struct decode_ctx *ctx, const struct field *f,
 		return 1;
 	}
 	l->items = xcalloc(n->nitems / 2 + 1, size);
+	/* Ids by hash: 200,000 audiences were quadratic here. */
+	seen = strmap_new();
 	for (i = 0; i + 1 < n->nitems; i += 2) {
 		const struct ynode *k = n->items[i], *v = n->items[i + 1];
 		char *obj = (char *)l->items + l->len * size;
@@ -400,14 +404,10 @@ decode_idmap(const struct decode_ctx *ctx, const struct field *f,
 			errors++;
 			continue;
 		}
-		for (j = 0; j < i; j += 2)
-			if (is_scalar(n->items[j]) &&
-			    strcmp(n->items[j]->value, k->value) == 0)
-				break;
-		if (j < i) {
+		if ((first = strmap_put(seen, k->value, (void *)k)) != NULL) {
 			diag_error(ctx->dl, k->pos, "duplicate id \"%s\" in "
 			    "\"%s\" (first at line %u)", k->value, f->key,
-			    n->items[j]->pos.line);
+			    first->pos.line);
 			errors++;
 			continue;
 		}
@@ -427,6 +427,7 @@ decode_idmap(const struct decode_ctx *ctx, const struct field *f,
 			errors += decode_struct(ctx, f->sub, v, obj, k->pos);
 		l->len++;
 	}
+	strmap_free(seen);
 	return errors;
 }
 
@@ -579,8 +580,9 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
     const struct ynode *map, void *obj, struct pos at)
 {
 	const struct field *f;
-	size_t i, j, errors = 0, nfields = 0, nunknown = 0;
+	size_t i, errors = 0, nfields = 0, nunknown = 0;
 	unsigned char seen[64] = { 0 };
+	const struct ynode *firstkey[64];     /* where each was first seen */
 	const struct ynode **unknown = NULL; /* keys not in s, in order */
 
 	for (f = s->fields; f->key != NULL; f++)
@@ -620,18 +622,16 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 			}
 			f = &s->fields[idx];
 			if (seen[idx]) {
-				for (j = 0; j < i; j += 2)
-					if (is_scalar(map->items[j]) &&
-					    strcmp(map->items[j]->value,
-					    k->value) == 0)
-						break;
+				/* Not searched for: a scan back per duplicate
+				 * was quadratic in a file of them. */
 				diag_error(ctx->dl, k->pos, "duplicate key "
 				    "\"%s\" (first at line %u)", k->value,
-				    map->items[j]->pos.line);
+				    firstkey[idx]->pos.line);
 				errors++;
 				continue;
 			}
 			seen[idx] = 1;
+			firstkey[idx] = k;
 			if (ynode_is_null(v)) {
 				if (v->comment != NULL)
 					errors += report_comment_value(ctx, f,
