@@ -368,6 +368,27 @@ out:
 
 /* Loads every file of one kind's folder: <id>.yaml, or <id>.md for
  * guides; anything else there is a warning. */
+/*
+ * A file past MODEL_MAX_PER_KIND of its kind (the nread-th): not read;
+ * the first one is told about.  Its id is noted as unreadable, so that references to it are
+ * not reported as well.
+ */
+static void
+refuse_over_limit(struct loader *ld, enum kind kind, const char *path,
+    const char *name, const char *ext, size_t nread)
+{
+	char *id = xstrndup(name, strlen(name) - strlen(ext));
+
+	if (nread == MODEL_MAX_PER_KIND + 1)
+		diag_error(ld->dl, file_pos(path), "more than %d files in "
+		    "%s/: kartta reads at most %d of one kind; this one and "
+		    "those after it are not read (split the handbook, by "
+		    "region say)", MODEL_MAX_PER_KIND, kind_dirs[kind],
+		    MODEL_MAX_PER_KIND);
+	model_note_unreadable(ld->m, kind, id);
+	free(id);
+}
+
 static void
 load_kind(struct loader *ld, enum kind kind)
 {
@@ -376,7 +397,7 @@ load_kind(struct loader *ld, enum kind kind)
 	const char *alt = guide ? ".markdown" : ".yml";
 	char *dir = path_join(ld->m->root, kind_dirs[kind]);
 	char **names;
-	size_t n, i;
+	size_t n, i, nread = 0;
 
 	/* A kind's folder that is a link out of the content is not read
 	 * at all (its files would each be refused). */
@@ -395,6 +416,10 @@ load_kind(struct loader *ld, enum kind kind)
 			diag_warning(ld->dl, file_pos(path), "unexpected "
 			    "folder: %s/ holds only %s files", kind_dirs[kind],
 			    ext);
+		else if (has_suffix(names[i], ext) &&
+		    ++nread > MODEL_MAX_PER_KIND)
+			refuse_over_limit(ld, kind, path, names[i], ext,
+			    nread);
 		else if (has_suffix(names[i], ext) && guide)
 			load_guide(ld, dir, names[i]);
 		else if (has_suffix(names[i], ext))
@@ -501,6 +526,10 @@ load_site(struct loader *ld)
 		site->k = site->anonymity.k.v;
 	if (site->anonymity.rounding.pos.line)
 		site->rounding = site->anonymity.rounding.v;
+	if (site->audiences.len > MODEL_MAX_AUDIENCES)
+		diag_error(ld->dl, site->audiences.pos, "%zu audiences: "
+		    "a handbook has at most %d", site->audiences.len,
+		    MODEL_MAX_AUDIENCES);
 	for (i = 0; i < site->audiences.len; i++) {
 		struct audience *a = &((struct audience *)
 		    site->audiences.items)[i];

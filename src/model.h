@@ -15,6 +15,23 @@ struct md_doc;
 struct strmap;
 struct flow_counts;
 
+/*
+ * Limits on what one content tree may hold (docs/content-format.md,
+ * "Limits").  Each is far above any real handbook (a national one has
+ * about a thousand services) and below what a build can handle in
+ * seconds: past them some pass grows faster than linearly (Graphviz's
+ * layout of a diagram above all), so content that large is refused
+ * with an error instead of building for hours.
+ */
+#define MODEL_MAX_PER_KIND  10000 /* files of one kind (services/…) */
+#define MODEL_MAX_AUDIENCES 1000  /* site.yaml audiences */
+#define MODEL_MAX_STEPS     200   /* steps of one path */
+#define MODEL_MAX_QUESTIONS 50    /* questions of one decision guide */
+#define MODEL_MAX_OUTCOMES  50    /* outcomes of one decision guide */
+#define MODEL_MAX_ANSWERS   20    /* answers of one question */
+#define MODEL_MAX_MAP_NODES 2500  /* actors, groups and services drawn
+                                   * on one map */
+
 enum lang {
 	LANG_FI,
 	LANG_SV,

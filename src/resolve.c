@@ -794,7 +794,8 @@ report_unknown_local(struct resolver *r, const struct decision *d,
 /*
  * Depth-first walk from a question: colour 1 while on the walk finds
  * cycles, 2 when done; reached outcomes are marked.  Depth is bounded by
- * the number of questions, each visited once.
+ * the number of questions, each visited once, and so by
+ * MODEL_MAX_QUESTIONS (decision_too_large): recursion is safe.
  */
 static void
 walk_decision(struct resolver *r, const struct decision_index *ix, size_t qi,
@@ -827,6 +828,47 @@ walk_decision(struct resolver *r, const struct decision_index *ix, size_t qi,
 	qcolour[qi] = 2;
 }
 
+/*
+ * Non-zero, after an error, when d is larger than MODEL_MAX_QUESTIONS,
+ * _OUTCOMES or _ANSWERS allow: Graphviz's layout of a guide's diagram
+ * grows steeply with its size (answers that all lead to one outcome
+ * from a chain of 100 questions take minutes and gigabytes), so large
+ * guides are refused before any walk or drawing.
+ */
+static int
+decision_too_large(struct resolver *r, const struct decision *d)
+{
+	size_t i;
+	int over = 0;
+
+	if (d->questions.len > MODEL_MAX_QUESTIONS) {
+		diag_error(r->dl, d->questions.pos, "%zu questions: a decision "
+		    "guide has at most %d, which its diagram can show; split "
+		    "it into several guides", d->questions.len,
+		    MODEL_MAX_QUESTIONS);
+		over = 1;
+	}
+	if (d->outcomes.len > MODEL_MAX_OUTCOMES) {
+		diag_error(r->dl, d->outcomes.pos, "%zu outcomes: a decision "
+		    "guide has at most %d, which its diagram can show; split "
+		    "it into several guides", d->outcomes.len,
+		    MODEL_MAX_OUTCOMES);
+		over = 1;
+	}
+	for (i = 0; !over && i < d->questions.len; i++) {
+		const struct question *q = &((struct question *)
+		    d->questions.items)[i];
+
+		if (q->answers.len > MODEL_MAX_ANSWERS) {
+			diag_error(r->dl, q->answers.pos, "%zu answers: a "
+			    "question has at most %d", q->answers.len,
+			    MODEL_MAX_ANSWERS);
+			over = 1;
+		}
+	}
+	return over;
+}
+
 static void
 check_decision(struct resolver *r, struct decision *d)
 {
@@ -835,6 +877,8 @@ check_decision(struct resolver *r, struct decision *d)
 	struct decision_index ix;
 	size_t i, j;
 
+	if (decision_too_large(r, d))
+		return;
 	decision_index_init(&ix, d);
 	for (i = 0; i < d->questions.len; i++) {
 		struct question *q = &((struct question *)d->questions.items)[i];
@@ -1207,6 +1251,57 @@ fill_back_links(struct model *m)
 	}
 }
 
+/*
+ * Paths and maps larger than their diagrams can be drawn in reasonable
+ * time (MODEL_MAX_STEPS, MODEL_MAX_MAP_NODES): errors, so that nothing
+ * is drawn.  A map's nodes are its actors, its groups and their
+ * services, as diagram_map.c draws them; needs the back-links.
+ */
+static void
+check_sizes(struct resolver *r)
+{
+	const struct model *m = r->m;
+	size_t i, j, k, nodes;
+
+	for (i = 0; i < m->set[KIND_PATH].len; i++) {
+		const struct path *p = (struct path *)m->set[KIND_PATH].items[i];
+
+		if (p->steps.len > MODEL_MAX_STEPS)
+			diag_error(r->dl, p->steps.pos, "%zu steps: a path "
+			    "has at most %d, which its diagram can show; "
+			    "split it into several paths", p->steps.len,
+			    MODEL_MAX_STEPS);
+	}
+	for (i = 0; i < m->set[KIND_MAP].len; i++) {
+		const struct map *mp = (struct map *)m->set[KIND_MAP].items[i];
+		const struct entity_set *gs = &m->set[KIND_GROUP];
+
+		unsigned char *on = xcalloc(gs->len + 1, 1);
+
+		nodes = mp->actors.all ? m->set[KIND_ACTOR].len :
+		    mp->actors.len;
+		for (k = 0; k < mp->groups.len; k++) {
+			const struct entity *t = ((struct ref *)
+			    mp->groups.items)[k].target;
+
+			if (t != NULL && t->kind == KIND_GROUP)
+				on[t->index] = 1;
+		}
+		for (j = 0; j < gs->len; j++)
+			if (mp->groups.all || on[j])
+				nodes += 1 + ((struct group *)
+				    gs->items[j])->services.len;
+		free(on);
+		if (nodes > MODEL_MAX_MAP_NODES)
+			diag_error(r->dl, mp->groups.pos.line ?
+			    mp->groups.pos : mp->e.pos, "this map would "
+			    "draw %zu actors, groups and services: a map "
+			    "shows at most %d; choose fewer groups or actors, "
+			    "or split it into several maps", nodes,
+			    MODEL_MAX_MAP_NODES);
+	}
+}
+
 void
 resolve_model(struct model *m, struct diag_list *dl)
 {
@@ -1273,4 +1368,5 @@ resolve_model_opts(struct model *m, struct diag_list *dl,
 	audit_all_flows(&r);
 	review_check(m, dl);
 	fill_back_links(m);
+	check_sizes(&r);
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# The one test loop: unit tests, the bad-input corpus, the fault suite
+# The one test loop: unit tests, the bad-input corpus, the limits and
+# fault suites
 # and the end-to-end tests against one build folder.  `make test` runs
 # it twice, on build/ and on build-san/ (ASan + UBSan); nothing here
 # differs between the two but the folder.
@@ -83,6 +84,9 @@ fi
 
 echo "== corpus"
 part corpus sh tests/corpus.sh "$build"
+
+echo "== limits"
+part limits sh tests/limits.sh "$build"
 
 echo "== faults"
 part fault sh tests/fault.sh "$build"
