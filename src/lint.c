@@ -13,6 +13,7 @@
 
 #define CP_BAD (-1L)     /* a malformed byte, decoded alone */
 #define AGE_MAX 130      /* oldest age taken for an age */
+#define AGE_ADULT 15     /* "N vuotta" from here up is an age in a path */
 #define PHONE_MIN 7      /* digits of the shortest phone number */
 #define PHONE_MAX 15     /* digits of the longest (E.164) */
 #define LOOKBACK_WORD 24 /* bytes of a word looked at before a number */
@@ -469,11 +470,37 @@ lint_hetu_valid(const char *s, size_t len)
 	return q == hetu_check[num % 31];
 }
 
+/*
+ * Non-zero if a henkilötunnus may start at i: as a number may, or right
+ * after a letter ("hetu131052-308T"): its check character keeps a code
+ * glued to a word from matching by accident, while a digit before it
+ * would make it part of a longer number.
+ */
+static int
+hetu_start(const char *t, size_t i)
+{
+	long cp;
+
+	if (i == 0)
+		return 1;
+	cp_decode_before(t, i, &cp);
+	if (cp_is_word(cp))
+		return !(cp < 0x80 && is_digit((int)cp));
+	return num_start(t, i, 1);
+}
+
 static size_t
 scan_hetu(const char *t, size_t len, size_t i)
 {
-	if (len - i < 11 || !lint_hetu_valid(t + i, 11) ||
-	    !num_end(t, len, i + 11))
+	size_t e = i + 11;
+
+	if (len - i < 11 || !lint_hetu_valid(t + i, 11))
+		return 0;
+	/* Letters may follow ("131052-308Tx"), a digit or a decimal,
+	 * time or date part may not. */
+	if (e < len && (is_digit((unsigned char)t[e]) ||
+	    ((t[e] == '.' || t[e] == ',' || t[e] == '/' || t[e] == ':') &&
+	    digit_at(t, len, e + 1))))
 		return 0;
 	return 11;
 }
@@ -518,6 +545,26 @@ obfuscated(const char *t, size_t len, size_t i, const char *const *words)
 
 static const char *const obf_at[] = { "at", "a", "ät", NULL };
 static const char *const obf_dot[] = { "dot", "piste", NULL };
+static const char *const spelt_at[] = { "at", "ät", NULL };
+
+/*
+ * If one of the words, between single spaces, is at i (" at ", " dot "),
+ * returns the length of the three; else 0.
+ */
+static size_t
+spelt(const char *t, size_t len, size_t i, const char *const *words)
+{
+	size_t a, n = 0, b;
+
+	if ((a = space_at(t, len, i)) == 0)
+		return 0;
+	for (; *words != NULL; words++)
+		if ((n = ci_word(t, len, i + a, *words)) > 0)
+			break;
+	if (n == 0 || (b = space_at(t, len, i + a + n)) == 0)
+		return 0;
+	return a + n + b;
+}
 
 /*
  * Tries an e-mail address whose local part starts at i.  Sets *skip to
@@ -528,7 +575,7 @@ static size_t
 scan_email(const char *t, size_t len, size_t i, size_t *skip)
 {
 	size_t j = i, k, n, labels = 0, best = 0, ls;
-	int tld;
+	int tld, spelt_at_sign = 0, spelt_dots = 0;
 	long cp;
 
 	while (j < len) {
@@ -544,7 +591,12 @@ scan_email(const char *t, size_t len, size_t i, size_t *skip)
 		k = j + 1;
 	else if ((n = obfuscated(t, len, j, obf_at)) > 0)
 		k = j + n;
-	else
+	else if ((n = spelt(t, len, j, spelt_at)) > 0) {
+		/* "nimi at example dot fi"; but "look at example.com" is
+		 * prose, so a spelt-out @ needs a spelt-out dot too. */
+		k = j + n;
+		spelt_at_sign = 1;
+	} else
 		return 0;
 
 	/*
@@ -567,14 +619,19 @@ scan_email(const char *t, size_t len, size_t i, size_t *skip)
 		if (k == ls || t[ls] == '-' || t[k - 1] == '-')
 			break;
 		labels++;
-		if (labels >= 2 && tld && k - ls >= 2)
+		if (labels >= 2 && tld && k - ls >= 2 &&
+		    (!spelt_at_sign || spelt_dots > 0))
 			best = k;
 		if (k < len && t[k] == '.' && word_at(t, len, k + 1))
 			k++;
 		else if ((n = obfuscated(t, len, k, obf_dot)) > 0 &&
 		    word_at(t, len, k + n))
 			k += n;
-		else
+		else if ((n = spelt(t, len, k, obf_dot)) > 0 &&
+		    word_at(t, len, k + n)) {
+			k += n;
+			spelt_dots++;
+		} else
 			break;
 	}
 	return best > 0 ? best - i : 0;
@@ -771,6 +828,62 @@ scan_date_dayfirst(const char *t, size_t len, size_t i)
 	return k - i;
 }
 
+/*
+ * A day and month without a year, "1.3." (client paths only: elsewhere
+ * it is how sections are numbered).  The second full stop is needed, so
+ * "1.3" (a decimal) is not taken, nor "1.3.5" (a version).
+ */
+static size_t
+scan_date_daymonth(const char *t, size_t len, size_t i)
+{
+	size_t a, b, j;
+
+	a = digits_at(t, len, i);
+	if (a == 0 || a > 2)
+		return 0;
+	j = i + a;
+	if (j >= len || t[j] != '.')
+		return 0;
+	b = digits_at(t, len, j + 1);
+	if (b == 0 || b > 2)
+		return 0;
+	j += 1 + b;
+	if (j >= len || t[j] != '.' || digit_at(t, len, j + 1) ||
+	    word_at(t, len, j + 1))
+		return 0;
+	if (!date_valid(0, num_value(t + j - b, b), num_value(t + i, a)))
+		return 0;
+	return j + 1 - i;
+}
+
+/* Finnish months in any case form: "maaliskuussa", "maaliskuun". */
+static const char *const month_fi_stem[12] = {
+	"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu",
+	"kesäkuu", "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu",
+	"joulukuu",
+};
+
+/*
+ * A month and a year, "maaliskuussa 2024", "mars 2024", "March 2024"
+ * (client paths only: a guide may well say when a law changed).
+ */
+static size_t
+scan_date_monthyear(const char *t, size_t len, size_t i)
+{
+	size_t k = 0, n, sp;
+	int m;
+
+	for (m = 0; m < 12 && k == 0; m++)
+		if ((n = ci_prefix(t, len, i, month_fi_stem[m])) > 0)
+			k = word_end(t, len, i + n);
+	if (k == 0 && (n = month_ensv_at(t, len, i, &m)) > 0)
+		k = i + n;
+	if (k == 0 || (sp = space_at(t, len, k)) == 0 ||
+	    !year_at(t, len, k + sp) || !num_end(t, len, k + sp + 4))
+		return 0;
+	return k + sp + 4 - i;
+}
+
 /* English dates with the month first: "March 1, 2024", "Mar. 1st 2024". */
 static size_t
 scan_date_monthfirst(const char *t, size_t len, size_t i)
@@ -806,20 +919,35 @@ scan_date_monthfirst(const char *t, size_t len, size_t i)
 /* ------------------------------------------------------------------ */
 /* phone numbers */
 
-/* Length of a separator between digit groups at i: a space or hyphen. */
+/*
+ * Length of a separator between digit groups at i: a space or hyphen,
+ * or a full stop ("040.123.4567") when every separator of the number
+ * is one.  *mode keeps which: 0 before the first, 1 stops, 2 others.
+ */
 static size_t
-phone_sep_at(const char *t, size_t len, size_t i)
+phone_sep_at(const char *t, size_t len, size_t i, int *mode)
 {
+	size_t n;
+	int m = 2;
+
 	if (i < len && t[i] == '-')
-		return 1;
-	return space_at(t, len, i);
+		n = 1;
+	else if (i < len && t[i] == '.') {
+		n = 1;
+		m = 1;
+	} else if ((n = space_at(t, len, i)) == 0)
+		return 0;
+	if (*mode != 0 && *mode != m)
+		return 0;
+	*mode = m;
+	return n;
 }
 
 static size_t
 scan_phone(const char *t, size_t len, size_t i)
 {
 	size_t j = i, g, n, digits = 0, singles = 0;
-	int intl = 0, paren = 0, alone = 0;
+	int intl = 0, paren = 0, alone = 0, mode = 0;
 
 	if (t[j] == '+') {
 		intl = 1;
@@ -865,7 +993,7 @@ scan_phone(const char *t, size_t len, size_t i)
 	}
 
 	while (!alone) {
-		n = phone_sep_at(t, len, j);
+		n = phone_sep_at(t, len, j, &mode);
 		if (n == 0 || (g = digits_at(t, len, j + n)) == 0)
 			break;
 		if (digits + g > PHONE_MAX)
@@ -913,28 +1041,57 @@ static const char *const sv_duration_after[] = {
 	"sedan", "senare", "tidigare", "till", "framåt", NULL,
 };
 
+/*
+ * Around "N v" or "N vuotta", these make it a duration: "kestää 2 v.",
+ * "3 v välein", "2 vuotta sitten".
+ */
+static const char *const fi_duration_before[] = {
+	"kestää", "kesti", "kestänyt", "kestäen", "kesto", "kestoa",
+	"kestoltaan", "joka", "jo", "vielä", "enää", "ajaksi", "viimeiset",
+	"ensimmäiset", "seuraavat",
+	NULL,
+};
+static const char *const fi_duration_after[] = {
+	"välein", "ajan", "ajaksi", "sitten", "kuluttua", "päästä",
+	"jälkeen", "aikana", "kuluessa", "sisällä", "mittainen",
+	"mittaisen", "kestävä", "kestävän", "kestoinen", "kestoisen",
+	"työttömänä", "töissä", "työssä",
+	NULL,
+};
+
 /* Words leading an age: "ikä 42", "aged 42". */
 static const char *const age_leads[] = {
 	"ikä", "iältään", "ikää", "age", "aged", "ålder", "åldern",
 	NULL,
 };
 
+/* What age_unit found, where the caller must tell it from a duration. */
+enum age_bare {
+	AGE_UNIT,        /* a unit only an age has: "-vuotias", "år gammal" */
+	AGE_BARE_AR,     /* Swedish "år" alone */
+	AGE_BARE_V,      /* "v" or "v." */
+	AGE_BARE_VUOTTA, /* "vuotta" alone: an age only in a client path */
+};
+
 /*
  * If an age unit follows a number that ends at j, returns where the
- * unit ends; else 0.  *bare is set for a Swedish "år" alone, which the
- * caller must tell from a duration.
+ * unit ends; else 0.  *bare says whether it could be a duration.
  */
 static size_t
-age_unit(const char *t, size_t len, size_t j, int *bare)
+age_unit(const char *t, size_t len, size_t j, enum age_bare *bare)
 {
 	static const char *const years[] = { "years", "year", "yrs", "yr" };
 	size_t k = j, n, m, e, sp;
 	int spaced = 0;
 
-	*bare = 0;
+	*bare = AGE_UNIT;
 	if ((n = space_at(t, len, k)) > 0) {
 		k += n;
 		spaced = 1;
+		/* "42 -vuotias", as it is sometimes typed */
+		if ((m = dash_at(t, len, k)) > 0 &&
+		    ci_prefix(t, len, k + m, "vuotia") > 0)
+			k += m;
 	} else
 		k += dash_at(t, len, k);
 
@@ -947,6 +1104,7 @@ age_unit(const char *t, size_t len, size_t j, int *bare)
 			return 0;
 		if (e < len && t[e] == '.')
 			e++;
+		*bare = AGE_BARE_V;
 		return e;
 	}
 	if ((n = ci_word(t, len, k, "vuotta")) > 0) {
@@ -954,7 +1112,10 @@ age_unit(const char *t, size_t len, size_t j, int *bare)
 		if ((sp = space_at(t, len, e)) > 0 &&
 		    (m = ci_prefix(t, len, e + sp, "vanh")) > 0)
 			return word_end(t, len, e + sp + m);
-		return 0;
+		if (!spaced)
+			return 0;
+		*bare = AGE_BARE_VUOTTA;
+		return e;
 	}
 	if ((n = ci_word(t, len, k, "vuoden")) > 0) {
 		e = k + n;
@@ -982,7 +1143,7 @@ age_unit(const char *t, size_t len, size_t j, int *bare)
 			return word_end(t, len, e + sp + m);
 		if (!spaced)
 			return 0;
-		*bare = 1;
+		*bare = AGE_BARE_AR;
 		return e;
 	}
 	for (m = 0; m < ARRAY_LEN(years); m++) {
@@ -1046,6 +1207,25 @@ sv_duration(const char *t, size_t len, size_t i, size_t e)
 	return word_in(t, e + sp, we, sv_duration_after);
 }
 
+/*
+ * Non-zero if "N v" or "N vuotta" ending at e, with the number at i, is
+ * a duration.  A full stop after "v" may end the sentence, so the word
+ * after is looked for past it as well.
+ */
+static int
+fi_duration(const char *t, size_t len, size_t i, size_t e)
+{
+	size_t ws, we, sp;
+
+	if (word_before_space(t, i, &ws, &we) &&
+	    word_in(t, ws, we, fi_duration_before))
+		return 1;
+	if ((sp = space_at(t, len, e)) == 0)
+		return 0;
+	we = word_end(t, len, e + sp);
+	return word_in(t, e + sp, we, fi_duration_after);
+}
+
 /* Non-zero if a number ending at j is followed by a range's other end. */
 static int
 range_after(const char *t, size_t len, size_t j)
@@ -1074,18 +1254,28 @@ age_number(const char *t, size_t len, size_t i)
 	return n;
 }
 
-/* An age as a number and a unit: "42 v", "42-vuotias", "42 år". */
+/*
+ * An age as a number and a unit: "42 v", "42-vuotias", "42 år"; in a
+ * client path (strict) also "42 vuotta" from AGE_ADULT up, which
+ * elsewhere is read as a duration.
+ */
 static size_t
-scan_age(const char *t, size_t len, size_t i)
+scan_age(const char *t, size_t len, size_t i, int strict)
 {
 	size_t n, e;
-	int bare;
+	enum age_bare bare;
 
 	if ((n = age_number(t, len, i)) == 0)
 		return 0;
 	if ((e = age_unit(t, len, i + n, &bare)) == 0)
 		return 0;
-	if (bare && sv_duration(t, len, i, e))
+	if (bare == AGE_BARE_AR && sv_duration(t, len, i, e))
+		return 0;
+	if (bare == AGE_BARE_VUOTTA && (!strict ||
+	    num_value(t + i, n) < AGE_ADULT))
+		return 0;
+	if ((bare == AGE_BARE_V || bare == AGE_BARE_VUOTTA) &&
+	    fi_duration(t, len, i, e))
 		return 0;
 	if (age_is_band(t, i))
 		return 0;
@@ -1098,7 +1288,7 @@ scan_age_lead(const char *t, size_t len, size_t i)
 {
 	const char *const *w;
 	size_t n = 0, k, e, u;
-	int bare;
+	enum age_bare bare;
 
 	for (w = age_leads; *w != NULL; w++)
 		if ((n = ci_word(t, len, i, *w)) > 0)
@@ -1127,7 +1317,7 @@ scan_age_lead(const char *t, size_t len, size_t i)
  * next e-mail attempt may start.
  */
 static size_t
-scan_at(const char *t, size_t len, size_t i, size_t *email_skip,
+scan_at(const char *t, size_t len, size_t i, int strict, size_t *email_skip,
     enum lint_kind *kind)
 {
 	unsigned char c = (unsigned char)t[i];
@@ -1139,14 +1329,19 @@ scan_at(const char *t, size_t len, size_t i, size_t *email_skip,
 			return n;
 	}
 	if (is_digit(c)) {
-		/* a checksum makes a hetu after "2-" no accident */
-		if (num_start(t, i, 1)) {
+		/* a checksum makes a hetu after "2-" or glued to a word no
+		 * accident */
+		if (hetu_start(t, i)) {
 			*kind = LINT_HETU;
 			if ((n = scan_hetu(t, len, i)) > 0)
 				return n;
+		}
+		if (num_start(t, i, 1)) {
 			*kind = LINT_DATE;
 			if ((n = scan_date_numeric(t, len, i)) > 0 ||
-			    (n = scan_date_dayfirst(t, len, i)) > 0)
+			    (n = scan_date_dayfirst(t, len, i)) > 0 ||
+			    (strict &&
+			    (n = scan_date_daymonth(t, len, i)) > 0))
 				return n;
 		}
 		if (num_start(t, i, 0)) {
@@ -1154,7 +1349,7 @@ scan_at(const char *t, size_t len, size_t i, size_t *email_skip,
 			if ((n = scan_phone(t, len, i)) > 0)
 				return n;
 			*kind = LINT_AGE;
-			if ((n = scan_age(t, len, i)) > 0)
+			if ((n = scan_age(t, len, i, strict)) > 0)
 				return n;
 		}
 	} else if (c == '+' || c == '(') {
@@ -1163,7 +1358,8 @@ scan_at(const char *t, size_t len, size_t i, size_t *email_skip,
 			return n;
 	} else if (is_alpha(c) && !word_before(t, i)) {
 		*kind = LINT_DATE;
-		if ((n = scan_date_monthfirst(t, len, i)) > 0)
+		if ((n = scan_date_monthfirst(t, len, i)) > 0 ||
+		    (strict && (n = scan_date_monthyear(t, len, i)) > 0))
 			return n;
 		*kind = LINT_AGE;
 		if ((n = scan_age_lead(t, len, i)) > 0)
@@ -1180,6 +1376,14 @@ scan_at(const char *t, size_t len, size_t i, size_t *email_skip,
 size_t
 lint_scan(const char *text, size_t len, lint_fn fn, void *arg)
 {
+	return lint_scan_opts(text, len, 0, fn, arg);
+}
+
+size_t
+lint_scan_opts(const char *text, size_t len, unsigned flags, lint_fn fn,
+    void *arg)
+{
+	int strict = (flags & LINT_PATH) != 0;
 	struct lint_match m;
 	size_t i = 0, n, count = 0, email_skip = 0;
 	unsigned char c;
@@ -1192,7 +1396,8 @@ lint_scan(const char *text, size_t len, lint_fn fn, void *arg)
 			i++;
 			continue;
 		}
-		if ((n = scan_at(text, len, i, &email_skip, &m.kind)) > 0) {
+		if ((n = scan_at(text, len, i, strict, &email_skip,
+		    &m.kind)) > 0) {
 			m.offset = i;
 			m.len = n;
 			if (fn != NULL)

@@ -15,7 +15,8 @@
  * hetus) a dash, so "25-35", "2,5" or "1.2.3" are never sliced into a
  * shorter number.
  *
- * The rules, and what they knowingly miss or over-report:
+ * The rules, and what they knowingly miss or over-report (those marked
+ * "(paths)" apply only with LINT_PATH, to the texts of client paths):
  *
  * LINT_HETU: a henkilötunnus DDMMYYCNNNQ whose date is real (leap years
  *   included), whose individual number is 002-999 and whose check
@@ -25,7 +26,10 @@
  *   Lower-case century and check letters are accepted too: a code typed
  *   carelessly is still a code.  A code with a wrong check character is
  *   not reported (it may still be reported as a phone number if it is
- *   grouped like one).  Codes written with spaces are missed.
+ *   grouped like one).  A code glued to letters ("hetu131052-308T") is
+ *   reported too, as the check character rules out chance; glued to
+ *   digits it is part of a longer number.  Codes written with spaces
+ *   are missed.
  *
  * LINT_EMAIL: local@domain.tld: the local part is word characters and
  *   . _ % + - and starts with a word character; the domain has at least
@@ -33,13 +37,16 @@
  *   more ASCII letters (a trailing full stop is not part of it).  The
  *   obfuscations "(at)", "[at]", "{at}", "<at>", "(a)", "(ät)", with or
  *   without one space either side, stand for @, and "(dot)", "[dot]",
- *   "(piste)", "[piste]" for a dot.  A bare " at " is not taken: "look
- *   at example.com" is prose.  Quoted local parts and IP-address domains
- *   are missed.
+ *   "(piste)", "[piste]" for a dot.  " at " (" ät ") spelt out stands
+ *   for @ when the domain spells a dot out too, " dot " or " piste "
+ *   ("nimi at example dot fi"); a bare " at " before a written domain is
+ *   not taken: "look at example.com" is prose.  Quoted local parts and
+ *   IP-address domains are missed.
  *
  * LINT_PHONE: a number starting with +, 0 or "(0" (as "(09) 123 4567"),
- *   of digit groups joined by one space, no-break space or hyphen, 7 to
- *   15 digits in all; "+358 (0)40 ..." is understood.  At most one group
+ *   of digit groups joined by one space, no-break space or hyphen, or
+ *   all by full stops ("040.123.4567"), 7 to 15 digits in all;
+ *   "+358 (0)40 ..." is understood.  At most one group
  *   may be a single digit (so "0 1 2 3 4 5 6" is not a number), a group
  *   run that passes 15 digits is something else (an account number) and
  *   is not reported, and a first group after a lone leading 0 of more
@@ -62,8 +69,11 @@
  *     Finnish "1. maaliskuuta" with or without a year after it;
  *     English and Swedish "1 March 2024", "1st Mar. 2024", "1:a mars
  *       2024", "March 1, 2024", only with a four-digit year.
- *   A day and month without a year ("1.3.", "1 March") is missed, as it
- *   is also how sections and versions are numbered.  "d.m.yy" cannot be
+ *   (paths) Also a day and month "1.3." (two stops: not "1.3", "1.3.5")
+ *   and a month and year: "maaliskuussa 2024" (a Finnish month in any
+ *   case form), "mars 2024", "March 2024".  Elsewhere they are missed,
+ *   as "1.3." is also how sections are numbered and a guide may well
+ *   date a law; "1 March" is missed everywhere.  "d.m.yy" cannot be
  *   told from a three-part version number: "1.2.24" is reported, while
  *   "1.2.3" or "2.4.2" (one-digit last part) and "1.2.24.1" are not.
  *
@@ -77,7 +87,13 @@
  *       after the number, if any, is part of the match);
  *     Swedish "42 år", except after a time preposition (i, på, för,
  *       efter, om, inom, sedan, varje, per) or before "sedan",
- *       "senare", "tidigare", "till", "framåt", where it is a duration.
+ *       "senare", "tidigare", "till", "framåt", where it is a duration;
+ *     "42 -vuotias" (a space before the hyphen);
+ *     (paths) "42 vuotta" from AGE_ADULT (15) up: clients are adults,
+ *       and durations that long are rare in a path.
+ *   "N v" and "N vuotta" next to a duration word are durations
+ *   (fi_duration_before / _after in lint.c): "kestää 2 v.", "3 v
+ *   välein", "kesto 2 v".
  *   Not an exact age, so never reported: bands ("25-35-vuotias",
  *   "25–35 v", "25 – 35-vuotiaat", "25 ja 35 vuoden ikäinen", "ikä
  *   25-35", "ikä 60+"), a number after a band or estimate word (yli,
@@ -86,8 +102,8 @@
  *   ungefär, drygt, nästan, knappt, runt, minst, högst, kring; over,
  *   above, below, about, around, approximately, approx, nearly, almost,
  *   roughly, circa, c., least, most, than), and durations ("3 vuotta",
- *   "2-4 viikkoa").  "42 v" is ambiguous with a duration ("kesto 2 v")
- *   and is reported all the same, as the spec asks; so are plural forms
+ *   "2-4 viikkoa").  Otherwise "42 v" is ambiguous with a duration and
+ *   is reported all the same, as the spec asks; so are plural forms
  *   ("18-vuotiaat nuoret").  Ages in words ("nelikymppinen") are missed.
  */
 #ifndef KARTTA_LINT_H
@@ -118,6 +134,14 @@ typedef void (*lint_fn)(const struct lint_match *m, void *arg);
  * Matches never overlap.  Returns the number of matches.
  */
 size_t lint_scan(const char *text, size_t len, lint_fn fn, void *arg);
+
+/* For lint_scan_opts: the text is a client path's, where the rules
+ * marked "(paths)" above apply too. */
+#define LINT_PATH 1u
+
+/* lint_scan with flags (LINT_PATH or 0). */
+size_t lint_scan_opts(const char *text, size_t len, unsigned flags,
+    lint_fn fn, void *arg);
 
 /*
  * Returns an English noun phrase with its article for diagnostics,

@@ -260,7 +260,7 @@ lint_text(struct resolver *r, const char *s, struct md_origin o, int error)
 	lr.error = error;
 	lr.done = lr.chars = 0;
 	lr.lines = 0;
-	lint_scan(s, strlen(s), lint_found, &lr);
+	lint_scan_opts(s, strlen(s), error ? LINT_PATH : 0, lint_found, &lr);
 }
 
 /* Reference resolution and text checks, driven by the schema walk. */

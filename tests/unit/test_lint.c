@@ -42,6 +42,9 @@ collect(const struct lint_match *m, void *arg)
 	f->n++;
 }
 
+/* LINT_PATH while a test of the client path rules runs. */
+static unsigned scan_flags;
+
 /* Scans the first len bytes of text from an exactly sized copy. */
 static size_t
 scan_len(const char *text, size_t len, struct found *f)
@@ -52,7 +55,7 @@ scan_len(const char *text, size_t len, struct found *f)
 	assert_non_null(copy);
 	memcpy(copy, text, len);
 	memset(f, 0, sizeof(*f));
-	r = lint_scan(copy, len, collect, f);
+	r = lint_scan_opts(copy, len, scan_flags, collect, f);
 	free(copy);
 	assert_int_equal(r, f->n);
 	return r;
@@ -200,16 +203,19 @@ test_hetu_scan(void **state)
 		{ "äiti 311219C654N ö", LINT_HETU, "311219C654N" },
 		{ "2-131052-308T", LINT_HETU, "131052-308T" },
 		{ "1.3.–131052-308T", LINT_HETU, "131052-308T" },
+		/* glued to letters: the check character rules out chance */
+		{ "X131052-308T", LINT_HETU, "131052-308T" },
+		{ "131052-308TX", LINT_HETU, "131052-308T" },
+		{ "ä131052-308T", LINT_HETU, "131052-308T" },
+		{ "131052-308Tä", LINT_HETU, "131052-308T" },
+		{ "hetu131052-308Tkirjattiin", LINT_HETU, "131052-308T" },
 	};
 	static const char *const none[] = {
 		"131052-308U", /* wrong check character */
 		"hetu 300290-1235", /* no such date */
-		"X131052-308T", /* inside longer runs */
-		"131052-308TX",
-		"1131052-308T",
+		"1131052-308T", /* inside longer numbers */
 		"131052-308T5",
-		"ä131052-308T",
-		"131052-308Tä",
+		"x1131052-308T",
 		"1.131052-308T",
 		"131052-308T.5",
 	};
@@ -243,6 +249,12 @@ test_email(void **state)
 		{ "nimi{a}example.fi", LINT_EMAIL, "nimi{a}example.fi" },
 		{ "x@a.fi.123", LINT_EMAIL, "x@a.fi" },
 		{ "Osoite: 123@example.com!", LINT_EMAIL, "123@example.com" },
+		{ "Posti nimi at example dot fi, kiitos", LINT_EMAIL,
+		    "nimi at example dot fi" },
+		{ "nimi AT sub dot example dot fi", LINT_EMAIL,
+		    "nimi AT sub dot example dot fi" },
+		{ "nimi at example piste fi", LINT_EMAIL,
+		    "nimi at example piste fi" },
 	};
 	static const char *const none[] = {
 		"@kartta",
@@ -255,6 +267,9 @@ test_email(void **state)
 		"foo@ bar.fi",
 		"foo@.fi",
 		"look at example.com",
+		"look at example",
+		"meet at noon dot",
+		"nimi at example dot 12",
 		"nimi (at example.fi",
 		"nimi (x) example.fi",
 		"a@b@c",
@@ -290,6 +305,8 @@ test_phone(void **state)
 		{ "0800 12345 – maksuton", LINT_PHONE, "0800 12345" },
 		{ "Äiti: 050 987 6543", LINT_PHONE, "050 987 6543" },
 		{ "0401234567 123", LINT_PHONE, "0401234567" },
+		{ "Soita 040.123.4567 heti.", LINT_PHONE, "040.123.4567" },
+		{ "09.1234.5678", LINT_PHONE, "09.1234.5678" },
 	};
 	static const char *const none[] = {
 		"25-35",
@@ -319,6 +336,9 @@ test_phone(void **state)
 		"(0912) 3",
 		"(9) 123 4567",
 		"05/2024",
+		"040.123 4567", /* stops and spaces are not mixed */
+		"0.1.2",
+		"1.040.123.4567",
 	};
 
 	(void)state;
@@ -421,7 +441,7 @@ test_age(void **state)
 		{ "ikä 42", LINT_AGE, "ikä 42" },
 		{ "Ikä: 42.", LINT_AGE, "Ikä: 42" },
 		{ "IKÄ 42 v", LINT_AGE, "IKÄ 42 v" },
-		{ "iältään 42 vuotta", LINT_AGE, "iältään 42" },
+		{ "iältään 42 vuotta", LINT_AGE, "iältään 42 vuotta" },
 		{ "Anna, 42 år, bor i Åbo.", LINT_AGE, "42 år" },
 		{ "42-årig", LINT_AGE, "42-årig" },
 		{ "en 42-åriga kvinna", LINT_AGE, "42-åriga" },
@@ -434,7 +454,7 @@ test_age(void **state)
 		{ "a 42-year-old man", LINT_AGE, "42-year-old" },
 		{ "42 y/o", LINT_AGE, "42 y/o" },
 		{ "42yo", LINT_AGE, "42yo" },
-		{ "kesto 2 v", LINT_AGE, "2 v" },
+		{ "Hän on 42 -vuotias.", LINT_AGE, "42 -vuotias" },
 		{ "– 42-vuotias", LINT_AGE, "42-vuotias" },
 		{ "0-vuotias", LINT_AGE, "0-vuotias" },
 		{ "130-vuotias", LINT_AGE, "130-vuotias" },
@@ -461,6 +481,11 @@ test_age(void **state)
 		"2-4 viikkoa",
 		"3 vuotta",
 		"3 vuotta sitten",
+		"42 vuotta", /* a duration, except in a client path */
+		"kesto 2 v",
+		"Kuntoutus kestää 2 v. ja arvio tehdään 3 v välein.",
+		"2 v sitten",
+		"joka 3 v.",
 		"42 vko",
 		"42 vrk",
 		"12 V",
@@ -493,6 +518,55 @@ test_age(void **state)
 	(void)state;
 	EXPECT_HITS(hits);
 	EXPECT_NONE(none);
+}
+
+/*
+ * The rules only client paths have (LINT_PATH): a day and month, a
+ * month and year, "N vuotta" from 15 up; durations are still none.
+ */
+static void
+test_path_rules(void **state)
+{
+	static const struct hit hits[] = {
+		{ "Tapaaminen 1.3. klo 10.", LINT_DATE, "1.3." },
+		{ "31.12.", LINT_DATE, "31.12." },
+		{ "Aloitti maaliskuussa 2024 kuntoutuksen.", LINT_DATE,
+		    "maaliskuussa 2024" },
+		{ "kesäkuun 2023 lopussa", LINT_DATE, "kesäkuun 2023" },
+		{ "i mars 2024", LINT_DATE, "mars 2024" },
+		{ "in March 2024", LINT_DATE, "March 2024" },
+		{ "Matti on 42 vuotta.", LINT_AGE, "42 vuotta" },
+		{ "Matti, 15 vuotta", LINT_AGE, "15 vuotta" },
+		{ "Hän on 42 -vuotias.", LINT_AGE, "42 -vuotias" },
+		{ "hetu131052-308T", LINT_HETU, "131052-308T" },
+		{ "040.123.4567", LINT_PHONE, "040.123.4567" },
+		{ "nimi at example dot fi", LINT_EMAIL,
+		    "nimi at example dot fi" },
+	};
+	static const char *const none[] = {
+		"1.3", /* a decimal */
+		"1.3.5", /* a version */
+		"kohta 1.3.5.",
+		"32.1.",
+		"1.13.",
+		"maaliskuussa",
+		"maaliskuussa 24",
+		"3 vuotta",
+		"14 vuotta",
+		"2 vuotta sitten",
+		"kesti 20 vuotta",
+		"20 vuotta työttömänä",
+		"Kuntoutus kestää 2 v. ja arvio tehdään 3 v välein.",
+	};
+
+	(void)state;
+	scan_flags = LINT_PATH;
+	EXPECT_HITS(hits);
+	EXPECT_NONE(none);
+	/* and none of these is taken outside a path */
+	scan_flags = 0;
+	EXPECT_NONE(((const char *const[]){ "Tapaaminen 1.3. klo 10.",
+	    "maaliskuussa 2024", "mars 2024", "Matti on 42 vuotta." }));
 }
 
 /* Several matches in one text, in order, none overlapping. */
@@ -793,6 +867,7 @@ main(void)
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_path_rules),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_several),
 		cmocka_unit_test(test_adjacent),
