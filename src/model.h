@@ -31,6 +31,10 @@ struct flow_counts;
 #define MODEL_MAX_ANSWERS   20    /* answers of one question */
 #define MODEL_MAX_MAP_NODES 2500  /* actors, groups and services drawn
                                    * on one map */
+#define MODEL_MAX_MAP_EDGES 200   /* lines drawn on one map: its edges
+                                   * and the next steps between them */
+#define MODEL_MAP_LINE_COST 25000000 /* and at most this over the
+                                     * square of its nodes */
 
 enum lang {
 	LANG_FI,

@@ -1251,6 +1251,54 @@ fill_back_links(struct model *m)
 	}
 }
 
+/* Non-zero if the service s is drawn on a map showing the groups on. */
+static int
+map_draws(const struct map *mp, const unsigned char *on,
+    const struct entity *s)
+{
+	const struct entity *g = ((const struct service *)s)->group.target;
+
+	return g != NULL && g->kind == KIND_GROUP &&
+	    (mp->groups.all || on[g->index]);
+}
+
+/*
+ * How many lines of typical next steps a map draws between its services
+ * (on: the groups drawn, by index), as diagram_map.c draws them: next
+ * steps both ways are one line.
+ */
+static size_t
+map_next_edges(const struct model *m, const struct map *mp,
+    const unsigned char *on)
+{
+	const struct entity_set *ss = &m->set[KIND_SERVICE];
+	size_t i, k, q, n = 0;
+
+	for (i = 0; i < ss->len; i++) {
+		const struct service *s = (struct service *)ss->items[i];
+
+		if (!map_draws(mp, on, &s->e))
+			continue;
+		for (k = 0; k < s->next.len; k++) {
+			const struct entity *t = ((struct ref *)
+			    s->next.items)[k].target;
+			const struct service *ts;
+			int both = 0;
+
+			if (t == NULL || t->kind != KIND_SERVICE ||
+			    !map_draws(mp, on, t))
+				continue;
+			ts = (const struct service *)t;
+			for (q = 0; t != &s->e && q < ts->next.len; q++)
+				both |= ((struct ref *)ts->next.items)[q].target
+				    == &s->e;
+			if (!both || strcmp(s->e.id, t->id) < 0)
+				n++;
+		}
+	}
+	return n;
+}
+
 /*
  * Paths and maps larger than their diagrams can be drawn in reasonable
  * time (MODEL_MAX_STEPS, MODEL_MAX_MAP_NODES): errors, so that nothing
@@ -1261,7 +1309,7 @@ static void
 check_sizes(struct resolver *r)
 {
 	const struct model *m = r->m;
-	size_t i, j, k, nodes;
+	size_t i, j, k, nodes, edges, cap;
 
 	for (i = 0; i < m->set[KIND_PATH].len; i++) {
 		const struct path *p = (struct path *)m->set[KIND_PATH].items[i];
@@ -1291,7 +1339,22 @@ check_sizes(struct resolver *r)
 			if (mp->groups.all || on[j])
 				nodes += 1 + ((struct group *)
 				    gs->items[j])->services.len;
+		edges = mp->edges.len + map_next_edges(m, mp, on);
 		free(on);
+		/* Graphviz routes each line across the whole map: the
+		 * cost of a line grows with the square of the nodes (and
+		 * faster), so large maps may have but a few. */
+		cap = nodes > 0 ? MODEL_MAP_LINE_COST / nodes / nodes :
+		    MODEL_MAX_MAP_EDGES;
+		if (cap > MODEL_MAX_MAP_EDGES)
+			cap = MODEL_MAX_MAP_EDGES;
+		if (edges > cap)
+			diag_error(r->dl, mp->edges.pos.line ? mp->edges.pos :
+			    mp->e.pos, "this map would draw %zu lines (its "
+			    "edges and the next steps between its services): a "
+			    "map of %zu actors, groups and services shows at "
+			    "most %zu; choose fewer groups, or split it into "
+			    "several maps", edges, nodes, cap);
 		if (nodes > MODEL_MAX_MAP_NODES)
 			diag_error(r->dl, mp->groups.pos.line ?
 			    mp->groups.pos : mp->e.pos, "this map would "

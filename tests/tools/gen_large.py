@@ -158,6 +158,17 @@ def map_all(d):
           "groups: all\n")
 
 
+def map_edges(d):
+    base(d)
+    n = 500
+    for i in range(n):
+        # Two next steps each, far apart in the grid: long lines.
+        service(d, f"s{i}", f"next: [s{(i * 7 + 13) % n}, "
+                f"s{(i * 11 + 29) % n}]\n")
+    write(f"{d}/maps/kaikki.yaml", "title: Kaikki\nactors: all\n"
+          "groups: all\n")
+
+
 def part_of_chain(d):
     base(d)
     n = int(os.environ.get("N", 5000))
@@ -194,6 +205,7 @@ CASES = {
     "decision-cycle": decision_cycle,
     "path": path,
     "map-all": map_all,
+    "map-edges": map_edges,
     "part-of-chain": part_of_chain,
     "part-of-cycle": part_of_cycle,
 }
