@@ -614,9 +614,13 @@ decode_struct(const struct decode_ctx *ctx, const struct schema *s,
 				    strcmp(s->fields[idx].key, k->value) == 0)
 					break;
 			if (idx == nfields) {
-				/* Told after the known keys are all seen. */
-				unknown = xreallocarray(unknown, nunknown + 1,
-				    sizeof(*unknown));
+				/* Told after the known keys are all seen.
+				 * At most one per key: room for all at once
+				 * (growing by one was quadratic under ASan). */
+				if (unknown == NULL)
+					unknown = xreallocarray(NULL,
+					    map->nitems / 2 + 1,
+					    sizeof(*unknown));
 				unknown[nunknown++] = k;
 				continue;
 			}

@@ -145,8 +145,17 @@ builder_add(struct ybuilder *b, struct ynode *n, struct diag_list *dl)
 		return 1;
 	}
 	parent = b->stack[b->depth - 1];
-	parent->items = xreallocarray(parent->items, parent->nitems + 1,
-	    sizeof(*parent->items));
+	/*
+	 * Room doubles at each power of two (no capacity is kept: it is
+	 * the next power of two, at least 4).  Growing by one copied the
+	 * whole array each time under allocators that cannot grow in
+	 * place (ASan's), quadratic in a map of 300,000 keys.
+	 */
+	if (parent->nitems == 0 || (parent->nitems >= 4 &&
+	    (parent->nitems & (parent->nitems - 1)) == 0))
+		parent->items = xreallocarray(parent->items,
+		    parent->nitems ? parent->nitems * 2 : 4,
+		    sizeof(*parent->items));
 	parent->items[parent->nitems++] = n;
 	return 1;
 }

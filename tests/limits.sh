@@ -77,7 +77,7 @@ case_ yaml-deep yaml-deep - 1 check "nesting deeper than 64 levels"
 
 # Keys and ids: every duplicate found by hash, not by a scan back.
 case_ yaml-many-keys yaml-many-keys - 1 check \
-    'avaimet.yaml:300004:1: error: unknown key "k299999"'
+    'avaimet.yaml:200004:1: error: unknown key "k199999"'
 case_ yaml-dup-keys yaml-dup-keys - 1 check \
     'avaimet.yaml:300004:1: error: duplicate key "tags" (first at line 100005)'
 case_ yaml-dup-ids yaml-dup-ids - 1 check \
