@@ -5,6 +5,7 @@
  */
 #include "diagram_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,16 +36,21 @@ diagram_build(struct gb *b, const struct entity *e)
 	case KIND_FLOW:
 		build_flow(b, (const struct flow *)e);
 		break;
+	case KIND_SERVICE:
+		build_service_next(b, (const struct service *)e);
+		break;
 	default:
 		break;
 	}
 }
 
 const char *
-diagram_engine(const struct entity *e)
+diagram_engine(const struct gb *b, const struct entity *e)
 {
 	const struct map *mp = (const struct map *)e;
 
+	if (b->engine != NULL)
+		return b->engine;
 	if (e->kind == KIND_MAP && mp->layout.pos.line)
 		return layout_names[mp->layout.v];
 	return "dot";
@@ -62,14 +68,15 @@ draw_svg(const struct model *m, const struct entity *e, enum lang lang,
 	xmlDocPtr doc = NULL;
 	int failed;
 
-	if (!diagram_kind_supported(e->kind))
+	/* A service has a diagram on its own page only. */
+	if (!diagram_kind_supported(e->kind) && e->kind != KIND_SERVICE)
 		return NULL;
 	prefix = id_prefix ? xstrdup(id_prefix) :
 	    xasprintf("%s_%s", kind_names[e->kind], e->id);
 	gv_enter();
 	gb_init(&b, m, lang, link_prefix, here, prefix);
 	diagram_build(&b, e);
-	failed = gb_layout(&b, diagram_engine(e)) != 0 ||
+	failed = gb_layout(&b, diagram_engine(&b, e)) != 0 ||
 	    gb_render_svg(&b, &data, &len) != 0;
 	gb_unlayout(&b);
 	gv_report(dl, e, failed);
@@ -124,7 +131,7 @@ draw_print(const struct model *m, const struct entity *e, enum lang lang,
 	gb_init(&b, m, lang, NULL, NULL, prefix);
 	diagram_build(&b, e);
 	gb_set(b.g, "pad", "0");
-	failed = gb_layout(&b, diagram_engine(e)) != 0;
+	failed = gb_layout(&b, diagram_engine(&b, e)) != 0;
 	if (!failed) {
 		gb_size(&b, &w, &h);
 		gb_legend(&b, lg);
@@ -331,15 +338,37 @@ diagram_render(const struct model *m, const struct entity *e,
 
 /* ---- Diagrams in pages ---- */
 
-xmlNodePtr
-diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
+/*
+ * A figure may shrink its drawing to the page's width, but never so far
+ * that its smallest type (FS_MIN points, shown at 4/3 px a point at
+ * natural size) falls under 12 CSS px: the svg gets that width as its
+ * min-width, and the figure scrolls sideways on a narrower screen.  As
+ * every text is at least FS_MIN, the width is the drawing's width in
+ * points times 12 / FS_MIN, in px.  Print ignores it (style.css).
+ */
+static void
+keep_type_legible(xmlNodePtr svg)
+{
+	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
+	double pt = w ? atof((const char *)w) : 0;
+	char style[64];
+
+	xmlFree(w);
+	if (pt <= 0)
+		return;
+	snprintf(style, sizeof(style), "min-width:%.0fpx",
+	    ceil(pt * 12.0 / FS_MIN));
+	xmlSetProp(svg, (const xmlChar *)"style", (const xmlChar *)style);
+}
+
+/* diagram_figure for any entity with a builder (see gb_build). */
+static xmlNodePtr
+figure_draw(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 {
 	struct diagram_opts o;
 	xmlNodePtr svg;
 	char *base, *prefix;
 
-	if (!diagram_kind_supported(e->kind))
-		return NULL;
 	/*
 	 * map_x, then map_x-2…: the same diagram may be on a page twice.
 	 * Claimed among the page's ids (page.h), where no heading can take
@@ -354,6 +383,8 @@ diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 	o.id_prefix = prefix;
 	if (!diagram_cache_svg(pc->m, e, &o, figure->doc, &svg))
 		svg = diagram_svg_node(pc->m, e, &o, figure->doc, NULL);
+	if (svg != NULL)
+		keep_type_legible(svg);
 	if (svg != NULL) {
 		xmlChar *cls = xmlGetProp(figure, (const xmlChar *)"class");
 
@@ -366,4 +397,24 @@ diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 	free(base);
 	free(prefix);
 	return svg;
+}
+
+xmlNodePtr
+diagram_figure(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
+{
+	if (!diagram_kind_supported(e->kind))
+		return NULL;
+	return figure_draw(pc, figure, e);
+}
+
+xmlNodePtr
+diagram_next_figure(struct page_ctx *pc, xmlNodePtr figure,
+    const struct entity *service)
+{
+	const struct service *s = (const struct service *)service;
+
+	if (service->kind != KIND_SERVICE ||
+	    (s->next.len == 0 && s->previous.len == 0))
+		return NULL;
+	return figure_draw(pc, figure, service);
 }

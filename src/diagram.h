@@ -156,6 +156,15 @@ int diagram_default_paper(const struct entity *e, int *notes,
 /* The A number of a paper: 4 for A4… */
 int diagram_paper_a(int paper);
 
+/*
+ * Draws the "from here" diagram of a service page into figure, as
+ * diagram_figure does: the services that lead to service, the service,
+ * and its typical next steps, each linked.  Returns the <svg>, or NULL
+ * (figure untouched) if service has neither.
+ */
+xmlNodePtr diagram_next_figure(struct page_ctx *pc, xmlNodePtr figure,
+    const struct entity *service);
+
 /* Width and height of a paper (enum paper) in PostScript points; a bare
  * size (PAPER_A3) is measured as landscape. */
 void diagram_paper_size(int paper, double *w, double *h);

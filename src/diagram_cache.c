@@ -88,7 +88,7 @@ draw(const struct model *m, const struct entity *e, enum lang lang,
 	gv_enter();
 	gb_init(&b, m, lang, "", NULL, d->prefix);
 	diagram_build(&b, e);
-	failed = gb_layout(&b, diagram_engine(e)) != 0 ||
+	failed = gb_layout(&b, diagram_engine(&b, e)) != 0 ||
 	    gb_render_svg(&b, &data, &len) != 0;
 	if (!failed) {
 		/* As draw_print does: no padding on paper.  Padding is added

@@ -474,6 +474,12 @@ gb_edge(struct gb *b, struct gb_node *from, struct gb_node *to,
 }
 
 void
+gb_delete_edge(struct gb *b, struct gb_edge *e)
+{
+	agdelete(G(b->g), E(e));
+}
+
+void
 gb_rank_after(struct gb *b, struct gb_node *from, struct gb_node *to)
 {
 	char *nm = gb_name(b, "rank");
@@ -624,6 +630,13 @@ int
 gb_render_cairo(struct gb *b, void *cr)
 {
 	return gvRenderContext(gv_ctx, G(b->g), "pdf", cr) == 0 ? 0 : -1;
+}
+
+void
+gb_node_size(struct gb_node *n, double *w, double *h)
+{
+	*w = ND_width(N(n)) * 72;
+	*h = ND_height(N(n)) * 72;
 }
 
 void

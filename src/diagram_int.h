@@ -91,14 +91,18 @@ struct gb {
 	char *desc;               /* owned: a one-line description */
 	void *disc;               /* owned: the graph's disciplines */
 	int laid_out;             /* a layout is attached to g */
+	const char *engine;       /* static; the layout the builder chose,
+	                           * or NULL: the entity's own */
 };
 
 /* ---- diagram.c ---- */
 
 /* Builds the graph of e into b (which must be initialised). */
 void diagram_build(struct gb *b, const struct entity *e);
-/* The layout engine of e: a map's own, or "dot". */
-const char *diagram_engine(const struct entity *e);
+struct gb;
+/* The layout engine of e: the one its builder chose (b->engine), else a
+ * map's own, else "dot". */
+const char *diagram_engine(const struct gb *b, const struct entity *e);
 
 /* ---- diagram_cache.c: each diagram laid out once per language ---- */
 
@@ -173,6 +177,8 @@ void gb_remember(struct gb *b, const struct entity *e, struct gb_node *n);
 struct gb_edge *gb_edge(struct gb *b, struct gb_node *from,
     struct gb_node *to, const char *suffix, const char *cls,
     const char *label, const char *title);
+/* Takes edge e out of the graph again. */
+void gb_delete_edge(struct gb *b, struct gb_edge *e);
 /* An invisible edge that only ranks to after from. */
 void gb_rank_after(struct gb *b, struct gb_node *from, struct gb_node *to);
 /* A cluster with a label, an id, a class and an optional link. */
@@ -206,6 +212,8 @@ void gb_free_data(char *data);
 /* Renders the layout with Graphviz's cairo renderer on cr (a cairo_t *
  * whose origin is the drawing's top left); 0 or -1. */
 int gb_render_cairo(struct gb *b, void *cr);
+/* A laid-out node's width and height in points. */
+void gb_node_size(struct gb_node *n, double *w, double *h);
 /* Drops the layout (done by gb_release too). */
 void gb_unlayout(struct gb *b);
 
@@ -263,6 +271,8 @@ void build_map(struct gb *b, const struct map *mp);
 void build_path(struct gb *b, const struct path *p);
 void build_decision(struct gb *b, const struct decision *d);
 void build_flow(struct gb *b, const struct flow *f);
+/* A service page's diagram of where its clients come from and go. */
+void build_service_next(struct gb *b, const struct service *s);
 
 /* ---- diagram_svg.c ---- */
 

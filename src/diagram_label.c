@@ -156,11 +156,28 @@ lbl_put(struct buf *b, uint32_t cp)
 	}
 }
 
+/* Words up to this long are never cut, however narrow the line: a
+ * word broken inside reads as two wrong words ("Rikosseuraamuslait/os").
+ * Only a longer run without a space or a hyphen, which no real name
+ * has, is cut to keep its node from growing without end. */
+#define WORD_UNCUT 40
+
+/* Non-zero if a line may break after cp inside a word: a hyphen or an
+ * en dash. */
+static int
+breaks_after(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013;
+}
+
 /*
  * Appends s to b as HTML-label text, wrapped at about width code points
- * a line (0: never) with <BR/> between lines.  Words longer than a line
- * are cut.  White space runs become one space; a newline in s breaks
- * the line.  Nothing of s is ever read as markup.
+ * a line (0: never) with <BR/> between lines.  Lines break only at
+ * spaces and after hyphens inside words ("Mielenterveys-"), so a word
+ * longer than the line stays whole and makes its line longer; only a
+ * run of more than WORD_UNCUT code points is cut.  White space runs
+ * become one space; a newline in s breaks the line.  Nothing of s is
+ * ever read as markup.
  */
 void
 lbl_text(struct buf *b, const char *s, size_t width)
@@ -172,6 +189,7 @@ lbl_text(struct buf *b, const char *s, size_t width)
 	while (*p) {
 		const unsigned char *w;
 		size_t wlen = 0, i;
+		int first = 1;
 		uint32_t cp = xml_safe(utf8_next(p, &n));
 
 		if (cp == ' ' || cp == '\n') {
@@ -183,30 +201,43 @@ lbl_text(struct buf *b, const char *s, size_t width)
 			}
 			continue;
 		}
-		/* Measure the word. */
-		for (w = p; *w; w += n) {
-			cp = xml_safe(utf8_next(w, &n));
-			if (cp == ' ' || cp == '\n')
-				break;
-			wlen++;
-		}
-		if (line > 0 && width > 0 && line + 1 + wlen > width) {
-			buf_puts(b, "<BR/>");
-			lines++;
-			line = 0;
-		} else if (line > 0) {
-			buf_putc(b, ' ');
-			line++;
-		}
-		for (i = 0; i < wlen; i++) {
-			if (width > 0 && line >= width) {
+		/* One segment of a word: up to and with a hyphen, or to the
+		 * word's end; the segments of a word follow without a space. */
+		for (;;) {
+			for (w = p, wlen = 0; *w; w += n) {
+				cp = xml_safe(utf8_next(w, &n));
+				if (cp == ' ' || cp == '\n')
+					break;
+				wlen++;
+				if (breaks_after(cp)) {
+					w += n;
+					break;
+				}
+			}
+			if (line > 0 && width > 0 && line + first + wlen > width) {
 				buf_puts(b, "<BR/>");
 				lines++;
 				line = 0;
+			} else if (line > 0 && first) {
+				buf_putc(b, ' ');
+				line++;
 			}
-			lbl_put(b, xml_safe(utf8_next(p, &n)));
-			p += n;
-			line++;
+			for (i = 0; i < wlen; i++) {
+				if (width > 0 && wlen > WORD_UNCUT && line >= width) {
+					buf_puts(b, "<BR/>");
+					lines++;
+					line = 0;
+				}
+				lbl_put(b, xml_safe(utf8_next(p, &n)));
+				p += n;
+				line++;
+			}
+			first = 0;
+			if (*p == '\0')
+				break;
+			cp = xml_safe(utf8_next(p, &n));
+			if (cp == ' ' || cp == '\n')
+				break;
 		}
 	}
 }

@@ -114,6 +114,16 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	page_ref_list(pc, main, ui(L, UI_NEXT), &s->next);
 	page_entity_list(pc, main, ui(L, UI_PREVIOUS_SERVICES),
 	    s->previous.items, s->previous.len);
+	/* The same two lists drawn: the map shows next steps only between
+	 * groups, this page every one of the service's own. */
+	{
+		xmlNodePtr fig = html_el(main, "figure", NULL);
+
+		if (diagram_next_figure(pc, fig, &s->e) == NULL) {
+			xmlUnlinkNode(fig);
+			xmlFreeNode(fig);
+		}
+	}
 	page_ref_list(pc, main, ui(L, UI_RELATED), &s->related);
 	page_entity_list(pc, main, ui(L, UI_IN_SEGMENTS), s->segments.items,
 	    s->segments.len);

@@ -81,7 +81,7 @@ begin map-services
 page=$tmp/site/maps/kokonaisuus.html
 if [ -f "$page" ] && grep -q '^groups: all' content/maps/kokonaisuus.yaml; then
 	want=$(ls content/services/*.yaml | wc -l)
-	got=$(grep -o 'class="node service"' "$page" | wc -l)
+	got=$(grep -o 'id="a_map_kokonaisuus_service_[a-z0-9-]*"' "$page" | wc -l)
 	[ "$want" -eq "$got" ] || fail "map shows $got services, content has $want"
 	for f in content/services/*.yaml; do
 		id=$(basename "$f" .yaml)

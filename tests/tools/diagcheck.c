@@ -2,7 +2,7 @@
  * diagcheck: measures the diagrams kartta writes, from their SVG alone,
  * with its own geometry (Graphviz is not asked anything).
  *
- *   diagcheck [--assert] [--display PX]... [--max-crossings X] FILE...
+ *   diagcheck [-v] [--assert] [--display PX]... [--max-crossings X] FILE...
  *
  * FILE is a standalone SVG or an XHTML page; every top-level <svg> in it
  * is measured.  For each it prints one line of figures:
@@ -22,11 +22,13 @@
  *                     has joined without a space
  *   text              the smallest type in CSS px at natural size and,
  *                     for each --display PX, when the figure is shown
- *                     PX wide (never above natural size); "natural" if
+ *                     PX wide (never above natural size, never under
+ *                     the svg's style min-width); "natural" if
  *                     the page shows it at natural size (its figure
  *                     has class diagram-natural)
  *
- * and up to a few examples of each problem, named by the titles.  With
+ * and up to a few examples of each problem (all with -v), named by the
+ * titles.  With
  * --assert it exits 1 if any diagram has an edge through a node or box,
  * an overlap, a mid-word break, more crossings per edge than
  * --max-crossings (service maps, ids map_…, only; default 0.5), or text
@@ -47,7 +49,7 @@
 
 #define TOL 1.5      /* pt: a path this close to a border only touches it */
 #define MAXDISP 8
-#define EXAMPLES 4
+#define EXAMPLES (verbose ? 100000 : 4)
 #define MIN_PX 12.0
 
 struct pt {
@@ -89,6 +91,7 @@ struct svg {
 	char *id;
 	double px_per_unit; /* CSS px per user unit at natural size */
 	double natural_w;   /* CSS px */
+	double min_w;       /* CSS px: the svg's style min-width, or 0 */
 	int natural_view;
 	struct obj *o;
 	size_t no, capo;
@@ -98,6 +101,7 @@ struct svg {
 
 static cairo_t *cr;
 static int assert_mode;
+static int verbose;      /* -v: every example, not the first few */
 static double displays[MAXDISP];
 static size_t ndisplays;
 static double max_cross = 0.5;
@@ -1014,7 +1018,10 @@ measure(struct svg *g)
 	if (g->natural_view)
 		printf(" natural");
 	for (d = 0; d < ndisplays; d++) {
-		double s = displays[d] / g->natural_w;
+		/* Shown as wide as the page allows, but not under its
+		 * min-width (the page then scrolls) nor over natural. */
+		double shown = displays[d] > g->min_w ? displays[d] : g->min_w;
+		double s = shown / g->natural_w;
 
 		printf(" %.1fpx@%.0f", g->nt ? natural_px * (s < 1 ? s : 1) :
 		    0, displays[d]);
@@ -1091,6 +1098,13 @@ one_svg(const char *file, xmlNodePtr svg)
 	if (g.natural_w <= 0 && nv == 4)
 		g.natural_w = v[2] * 4 / 3;
 	g.px_per_unit = nv == 4 && v[2] > 0 ? g.natural_w / v[2] : 4.0 / 3;
+	{
+		char *st = prop(svg, "style"), *mw;
+
+		if (st != NULL && (mw = strstr(st, "min-width:")) != NULL)
+			g.min_w = atof(mw + 10);
+		free(st);
+	}
 	for (a = svg->parent; a != NULL && a->type == XML_ELEMENT_NODE;
 	    a = a->parent) {
 		char *cls = prop(a, "class");
@@ -1147,6 +1161,8 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--assert") == 0)
 			assert_mode = 1;
+		else if (strcmp(argv[i], "-v") == 0)
+			verbose = 1;
 		else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc) {
 			if (ndisplays < MAXDISP)
 				displays[ndisplays++] = atof(argv[++i]);

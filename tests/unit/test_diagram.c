@@ -298,21 +298,19 @@ test_hostile_labels(void **state)
 	char *s, *expect;
 
 	(void)state;
-	assert_shows(doc, "map_kartta_service_eka", HOSTILE_1);
-	assert_shows(doc, "map_kartta_service_toinen", HOSTILE_2);
-	assert_shows(doc, "map_kartta_service_kolmas", long_name);
+	/* Services are rows of their group's table, each a link. */
+	assert_shows(doc, "a_map_kartta_service_eka", HOSTILE_1);
+	assert_shows(doc, "a_map_kartta_service_toinen", HOSTILE_2);
+	assert_shows(doc, "a_map_kartta_service_kolmas", long_name);
 	assert_shows(doc, "map_kartta_actor_keskus", HOSTILE_1);
 	assert_shows(doc, "map_kartta_actor_tiimi", HOSTILE_2);
 	assert_shows(doc, "map_kartta_group_alku", HOSTILE_3);
-	assert_shows(doc, "map_kartta_edge_1", HOSTILE_3);
+	assert_shows(doc, "map_kartta_edgelabel_1", HOSTILE_3);
 	/* No markup of a name became an element. */
 	assert_int_equal(count(doc, "//s:b | //s:BR | //s:FONT | //s:TABLE |"
 	    " //s:i | //*[local-name()='b']"), 0);
 	/* Titles and link titles: the exact text, set after Graphviz. */
 	expect = xasprintf("%s – %s", HOSTILE_1, HOSTILE_SUMMARY);
-	s = str(doc, "//*[@id='map_kartta_service_eka']/s:title");
-	assert_string_equal(s, expect);
-	free(s);
 	s = str(doc, "//*[@id='a_map_kartta_service_eka']/s:a/@x:title");
 	assert_string_equal(s, expect);
 	free(expect);
@@ -321,7 +319,7 @@ test_hostile_labels(void **state)
 	assert_string_equal(s, HOSTILE_3);
 	free(s);
 	/* The long name is cut into lines, not left as one 300-wide line. */
-	assert_true(count(doc, "//*[@id='map_kartta_service_kolmas']//s:text")
+	assert_true(count(doc, "//*[@id='a_map_kartta_service_kolmas']//s:text")
 	    >= 10);
 	/* No comments (Graphviz's version) survive. */
 	assert_int_equal(count(doc, "//comment()"), 0);
@@ -401,19 +399,21 @@ test_map_contents(void **state)
 
 	(void)state;
 	/* All services of all groups, the centre and both actors. */
-	assert_int_equal(count(doc, "//s:g[contains(@class,'service')]"), 3);
+	assert_int_equal(count(doc,
+	    "//s:g[starts-with(@id,'a_map_kartta_service_')]"), 3);
 	assert_int_equal(count(doc, "//s:g[contains(@class,'centre')]"), 1);
 	assert_int_equal(count(doc, "//s:g[@class='node actor']"), 2);
-	assert_int_equal(count(doc, "//s:g[@class='cluster group']"), 2);
-	/* next: eka <-> toinen is one edge with two heads; toinen -> kolmas */
-	assert_int_equal(count(doc, "//s:g[@id='map_kartta_next_eka_toinen'"
-	    " and contains(@class,'both')]"), 1);
-	assert_int_equal(count(doc, "//s:g[@id='map_kartta_next_toinen_eka']"),
-	    0);
-	assert_int_equal(count(doc,
-	    "//s:g[@id='map_kartta_next_toinen_kolmas']"), 1);
-	/* The map's own relations, one ending at the empty group. */
-	assert_int_equal(count(doc, "//s:g[@class='edge relation']"), 2);
+	/* Each group one node, a table of its services. */
+	assert_int_equal(count(doc, "//s:g[@class='node group']"), 2);
+	assert_int_equal(count(doc, "//*[@id='map_kartta_group_alku']"
+	    "//*[starts-with(@id,'a_map_kartta_service_')]"), 3);
+	/* Next steps inside a group are on the services' pages, not here. */
+	assert_int_equal(count(doc, "//s:g[contains(@class,'next')]"), 0);
+	/* The map's own relations, one ending at the empty group; the
+	 * labelled one runs through its label's node. */
+	assert_int_equal(count(doc, "//s:g[@class='edge relation']"), 3);
+	assert_int_equal(count(doc, "//s:g[@id='map_kartta_edge_1_to']"), 1);
+	assert_int_equal(count(doc, "//s:g[@class='node relation-label']"), 1);
 	/* Links: group and service pages. */
 	assert_int_equal(count(doc, "//s:a[@x:href='services/eka.html']"), 1);
 	assert_int_equal(count(doc, "//s:a[@x:href='groups/alku.html']"), 1);
