@@ -338,27 +338,45 @@ diagram_render(const struct model *m, const struct entity *e,
 
 /* ---- Diagrams in pages ---- */
 
+/* The narrowest a figure's drawing gets on a page: a phone's 360 px
+ * less the gutters, padding and border (style.css). */
+#define NARROWEST_PX 294
+
 /*
- * A figure may shrink its drawing to the page's width, but never so far
- * that its smallest type (FS_MIN points, shown at 4/3 px a point at
- * natural size) falls under 12 CSS px: the svg gets that width as its
- * min-width, and the figure scrolls sideways on a narrower screen.  As
- * every text is at least FS_MIN, the width is the drawing's width in
- * points times 12 / FS_MIN, in px.  Print ignores it (style.css).
+ * A figure shrinks its drawing to the page's width (style.css), which
+ * must never take its smallest type (FS_MIN points, 4/3 px a point at
+ * natural size) under 12 CSS px.  A drawing that would is shown at the
+ * width where that type is 12 px, with class diagram-natural on the
+ * figure: it keeps that width, and the figure scrolls sideways.  (The
+ * print style still fits it to the paper.)
  */
 static void
-keep_type_legible(xmlNodePtr svg)
+keep_type_legible(xmlNodePtr figure, xmlNodePtr svg)
 {
 	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
-	double pt = w ? atof((const char *)w) : 0;
-	char style[64];
+	xmlChar *h = xmlGetProp(svg, (const xmlChar *)"height");
+	double wpt = w ? atof((const char *)w) : 0;
+	double hpt = h ? atof((const char *)h) : 0;
+	char num[32];
 
 	xmlFree(w);
-	if (pt <= 0)
+	xmlFree(h);
+	if (wpt <= 0 || hpt <= 0 || wpt * 12 / FS_MIN <= NARROWEST_PX)
 		return;
-	snprintf(style, sizeof(style), "min-width:%.0fpx",
-	    ceil(pt * 12.0 / FS_MIN));
-	xmlSetProp(svg, (const xmlChar *)"style", (const xmlChar *)style);
+	snprintf(num, sizeof(num), "%.0fpx", ceil(wpt * 12 / FS_MIN));
+	xmlSetProp(svg, (const xmlChar *)"width", (const xmlChar *)num);
+	snprintf(num, sizeof(num), "%.0fpx", ceil(hpt * 12 / FS_MIN));
+	xmlSetProp(svg, (const xmlChar *)"height", (const xmlChar *)num);
+	{
+		xmlChar *cls = xmlGetProp(figure, (const xmlChar *)"class");
+		char *both = xasprintf("%s diagram-natural",
+		    cls ? (const char *)cls : "diagram");
+
+		xmlSetProp(figure, (const xmlChar *)"class",
+		    (const xmlChar *)both);
+		free(both);
+		xmlFree(cls);
+	}
 }
 
 /* diagram_figure for any entity with a builder (see gb_build). */
@@ -383,8 +401,6 @@ figure_draw(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 	o.id_prefix = prefix;
 	if (!diagram_cache_svg(pc->m, e, &o, figure->doc, &svg))
 		svg = diagram_svg_node(pc->m, e, &o, figure->doc, NULL);
-	if (svg != NULL)
-		keep_type_legible(svg);
 	if (svg != NULL) {
 		xmlChar *cls = xmlGetProp(figure, (const xmlChar *)"class");
 
@@ -392,6 +408,7 @@ figure_draw(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 			xmlSetProp(figure, (const xmlChar *)"class",
 			    (const xmlChar *)"diagram");
 		xmlFree(cls);
+		keep_type_legible(figure, svg);
 		xmlAddChild(figure, svg);
 	}
 	free(base);

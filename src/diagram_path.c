@@ -1,7 +1,8 @@
 /*
- * The graph of a client path: its steps in lanes of the actors
- * responsible, the hand-overs marked, quotes beside their steps and the
- * coordinator tied to the hand-over points.
+ * The graph of a client path: swimlanes, one per actor responsible,
+ * with the steps going down them a row each; the stages as bands named
+ * in a column on the left, the coordinator's own lane on the right with
+ * a mark on each hand-over row; quotes beside their steps.
  */
 #include "diagram_int.h"
 
@@ -34,6 +35,7 @@ build_path(struct gb *b, const struct path *p)
 	struct gb_graph **lanes = xcalloc(n + 1, sizeof(*lanes));
 	size_t *lane_of = xcalloc(n + 1, sizeof(*lane_of));
 	struct gb_node **nodes = xcalloc(n + 1, sizeof(*nodes));
+	struct gb_node **stage_node = xcalloc(n + 1, sizeof(*stage_node));
 	const struct actor *coord = (const struct actor *)p->coordinator.target;
 
 	/* Top to bottom: a path reads down a page and scrolls down a
@@ -42,6 +44,43 @@ build_path(struct gb *b, const struct path *p)
 	gb_set(b->g, "newrank", "true");
 	gb_set(b->g, "ranksep", "0.3");
 	gb_set(b->g, "nodesep", "0.2");
+	/* The stages' column first, so that it stands on the left: a
+	 * stage's name beside its first step. */
+	{
+		struct gb_graph *stages = NULL;
+		struct gb_node *prev_stage = NULL;
+		int last_stage = -1;
+
+		for (i = 0; i < n; i++) {
+			struct buf mk = { 0 };
+			char *suffix;
+			const char *name;
+
+			if (!steps[i].stage.pos.line ||
+			    (int)steps[i].stage.v == last_stage)
+				continue;
+			if (stages == NULL) {
+				stages = gb_cluster(b, "stages", "stages", "",
+				    ui(b->lang, UI_STAGE), NULL);
+				gb_set(stages, "peripheries", "0");
+			}
+			suffix = xasprintf("stage_%zu", i + 1);
+			name = ui_stage(b->lang, steps[i].stage.v);
+			lbl_font(&mk, name, 16, FS_CLUSTER, 1, 0);
+			stage_node[i] = gb_node(b, stages, suffix, "stage",
+			    mk.data, name, NULL);
+			gb_set(stage_node[i], "shape", "box");
+			gb_set(stage_node[i], "style", "filled");
+			gb_set(stage_node[i], "fillcolor", C_SOFT);
+			gb_set(stage_node[i], "color", C_RULE);
+			if (prev_stage != NULL)
+				gb_rank_after(b, prev_stage, stage_node[i]);
+			prev_stage = stage_node[i];
+			last_stage = (int)steps[i].stage.v;
+			buf_free(&mk);
+			free(suffix);
+		}
+	}
 	/* Lanes in order of first appearance. */
 	for (i = 0; i < n; i++) {
 		char key[80];
@@ -103,8 +142,11 @@ build_path(struct gb *b, const struct path *p)
 			buf_printf(&tip, " (%s)", ui(b->lang, UI_DIAGRAM_HANDOFF));
 			handoffs++;
 		}
-		buf_printf(&mk, "<B>%s</B>", num);
-		lbl_text(&mk, title, 20);
+		/* Title, then place, then duration, each its own line and
+		 * style. */
+		buf_printf(&mk, "<B>%s", num);
+		lbl_text(&mk, title, 22);
+		buf_puts(&mk, "</B>");
 		if (st->at.target != NULL) {
 			buf_puts(&mk, "<BR/>");
 			lbl_font(&mk, title_of(b, st->at.target), 22, FS_EDGE,
@@ -114,6 +156,25 @@ build_path(struct gb *b, const struct path *p)
 		if (st->duration.s != NULL) {
 			buf_puts(&mk, "<BR/>");
 			lbl_font(&mk, st->duration.s, 30, FS_EDGE, 0, 1);
+		}
+		if (quote != NULL) {
+			/* The client's words inside the step's box, under
+			 * a rule: a note beside it would stand in the way of
+			 * the lines to the next lane. */
+			struct buf box = { 0 };
+			char *qtitle = xasprintf("%s%s%s",
+			    ui(b->lang, UI_QUOTE_OPEN), quote,
+			    ui(b->lang, UI_QUOTE_CLOSE));
+
+			buf_printf(&box, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" "
+			    "CELLPADDING=\"3\"><TR><TD>%s</TD></TR><HR/>"
+			    "<TR><TD BGCOLOR=\"%s\">", mk.data, C_QUOTE_BG);
+			lbl_font(&box, qtitle, 26, FS_EDGE, 0, 1);
+			buf_puts(&box, "</TD></TR></TABLE>");
+			buf_free(&mk);
+			mk = box;
+			buf_printf(&tip, " %s", qtitle);
+			free(qtitle);
 		}
 		nodes[i] = gb_node(b, lanes[lane_of[i]], suffix,
 		    st->handoff.v ? "step handoff" : "step", mk.data,
@@ -126,36 +187,6 @@ build_path(struct gb *b, const struct path *p)
 			gb_set(nodes[i], "fillcolor", C_HANDOFF_BG);
 			gb_set(nodes[i], "color", C_HANDOFF);
 			gb_set(nodes[i], "penwidth", "2");
-		}
-		if (quote != NULL) {
-			struct buf q = { 0 };
-			char *qs = xasprintf("quote_%zu", i + 1);
-			char *sub = gb_name(b, "q");
-			struct gb_graph *same = gb_subgraph(lanes[lane_of[i]], sub);
-			struct gb_node *qn;
-			char *qtitle = xasprintf("%s%s%s",
-			    ui(b->lang, UI_QUOTE_OPEN), quote,
-			    ui(b->lang, UI_QUOTE_CLOSE));
-			struct gb_edge *e;
-
-			lbl_font(&q, qtitle, 20, FS_EDGE, 0, 1);
-			gb_set(same, "rank", "same");
-			gb_subnode(same, nodes[i]);
-			qn = gb_node(b, same, qs, "quote", q.data, qtitle, NULL);
-			gb_set(qn, "shape", "note");
-			gb_set(qn, "fillcolor", C_QUOTE_BG);
-			gb_set(qn, "color", C_QUOTE);
-			gb_set(qn, "fontcolor", C_INK);
-			free(qs);
-			qs = xasprintf("quote_edge_%zu", i + 1);
-			e = gb_edge(b, nodes[i], qn, qs, "quote", NULL, qtitle);
-			gb_set(e, "style", "dotted");
-			gb_set(e, "arrowhead", "none");
-			gb_set(e, "color", C_QUOTE);
-			buf_free(&q);
-			free(qs);
-			free(sub);
-			free(qtitle);
 		}
 		buf_free(&mk);
 		buf_free(&tip);
@@ -177,44 +208,96 @@ build_path(struct gb *b, const struct path *p)
 		free(suffix);
 		free(title);
 	}
-	if (coord != NULL) {
-		/* The coordinator beside the path, tied to the hand-over
-		 * points it steers (or to the first step). */
-		struct buf mk = { 0 }, tip = { 0 };
-		char *url = entity_url(b, &coord->e, NULL);
-		struct gb_node *cn;
+	/*
+	 * Rows: each step its own rank, so that the lanes read as columns
+	 * and the steps go down them in order.  Beside the lanes, on the
+	 * left a column of the stages (a stage's name on the row of its
+	 * first step: the bands), on the right the coordinator's own lane,
+	 * with a hand-over mark on the row of each hand-over it steers.
+	 */
+	{
+		struct gb_graph *clane = NULL;
+		struct gb_node *prev_mark = NULL;
 
-		lbl_font(&mk, ui(b->lang, UI_COORDINATOR), 30, FS_EDGE, 0, 0);
-		buf_puts(&mk, "<BR/>");
-		lbl_font(&mk, title_of(b, &coord->e), 22, FS_NODE, 1, 0);
-		buf_printf(&tip, "%s: %s", ui(b->lang, UI_COORDINATOR),
-		    title_of(b, &coord->e));
-		cn = gb_node(b, b->g, "coordinator", "coordinator", mk.data,
-		    tip.data, url);
-		gb_set(cn, "shape", "doubleoctagon");
-		gb_set(cn, "fillcolor", C_BRAND);
-		gb_set(cn, "fontcolor", "white");
-		gb_set(cn, "color", C_BRAND);
 		for (i = 0; i < n; i++) {
-			char *suffix, *title;
-			struct gb_edge *e;
+			char *rname = gb_name(b, "row");
+			struct gb_graph *row = gb_subgraph(b->g, rname);
 
-			if (!steps[i].handoff.v && !(handoffs == 0 && i == 0))
-				continue;
-			suffix = xasprintf("coordinates_%zu", i + 1);
-			title = xasprintf("%s → %zu", title_of(b, &coord->e),
-			    i + 1);
-			e = gb_edge(b, cn, nodes[i], suffix, "coordinates",
-			    NULL, title);
-			gb_set(e, "style", "dashed");
-			gb_set(e, "constraint", "false");
-			gb_set(e, "color", C_BRAND);
-			free(suffix);
-			free(title);
+			gb_set(row, "rank", "same");
+			gb_subnode(row, nodes[i]);
+			free(rname);
+			/* The stages' cluster, made first, stands on the
+			 * left; the coordinator's, made last, on the right
+			 * (flat edges to order them would cross clusters,
+			 * which dot cannot route). */
+			if (stage_node[i] != NULL)
+				gb_subnode(row, stage_node[i]);
+			if (i == 0 || i + 1 == n)
+				for (j = 0; j < nlanes; j++) {
+					/* Every lane as tall as the path: a
+					 * column from the first row to the
+					 * last. */
+					struct gb_node *end = gb_blank(b,
+					    lanes[j], "laneend");
+
+					gb_set(end, "label", " ");
+					gb_set(end, "shape", "point");
+					gb_set(end, "width", "0.01");
+					gb_set(end, "height", "0.01");
+					gb_set(end, "fixedsize", "true");
+					gb_subnode(row, end);
+				}
+			if (coord != NULL && (steps[i].handoff.v ||
+			    (handoffs == 0 && i == 0))) {
+				struct buf mk = { 0 };
+				char *suffix = xasprintf("coordinates_%zu",
+				    i + 1);
+				char *title = xasprintf("%s: %zu",
+				    title_of(b, &coord->e), i + 1);
+				char *mark = xasprintf("⇄ %zu", i + 1);
+				struct gb_node *mn;
+
+				if (clane == NULL) {
+					struct buf cl = { 0 };
+					char *url = entity_url(b, &coord->e,
+					    NULL);
+					char *ct = xasprintf("%s: %s",
+					    ui(b->lang, UI_COORDINATOR),
+					    title_of(b, &coord->e));
+
+					lbl_font(&cl, ui(b->lang,
+					    UI_COORDINATOR), 24, FS_CLUSTER, 0,
+					    0);
+					buf_puts(&cl, "<BR/>");
+					lbl_font(&cl, title_of(b, &coord->e), 24,
+					    FS_CLUSTER, 1, 0);
+					clane = gb_cluster(b, "coordinator",
+					    "lane coordinator", cl.data, ct, url);
+					gb_set(clane, "style", "filled,dashed");
+					gb_set(clane, "fillcolor", "white");
+					gb_set(clane, "color", C_BRAND);
+					gb_set(clane, "margin", "10");
+					buf_free(&cl);
+					free(url);
+					free(ct);
+				}
+				lbl_font(&mk, mark, 0, FS_NODE, 1, 0);
+				mn = gb_node(b, clane, suffix, "coordinator",
+				    mk.data, title, NULL);
+				gb_set(mn, "shape", "circle");
+				gb_set(mn, "fillcolor", C_BRAND);
+				gb_set(mn, "fontcolor", "white");
+				gb_set(mn, "color", C_BRAND);
+				gb_subnode(row, mn);
+				if (prev_mark != NULL)
+					gb_rank_after(b, prev_mark, mn);
+				prev_mark = mn;
+				buf_free(&mk);
+				free(suffix);
+				free(title);
+				free(mark);
+			}
 		}
-		buf_free(&mk);
-		buf_free(&tip);
-		free(url);
 	}
 	b->title = xstrdup(title_of(b, &p->e));
 	b->desc = xasprintf(ui(b->lang, UI_DIAGRAM_PATH), n, handoffs);
@@ -222,4 +305,5 @@ build_path(struct gb *b, const struct path *p)
 	free(lanes);
 	free(lane_of);
 	free(nodes);
+	free(stage_node);
 }

@@ -13,7 +13,10 @@
  *   through-nodes     (edge, node) pairs where the edge's path runs
  *                     inside a node that is not one of its ends
  *   through-boxes     (edge, box) pairs where the path runs inside a
- *                     visible cluster (a group box) holding neither end
+ *                     visible cluster (a group box) holding neither end;
+ *                     the lanes of a client path (class lane) are not
+ *                     boxes here: a hand-over two lanes away crosses the
+ *                     one between, as in every swimlane drawing
  *   overlaps          texts of different elements that overlap, edge
  *                     labels on a node or on a box's border, and texts
  *                     that cross the border of their own node or box
@@ -22,8 +25,7 @@
  *                     has joined without a space
  *   text              the smallest type in CSS px at natural size and,
  *                     for each --display PX, when the figure is shown
- *                     PX wide (never above natural size, never under
- *                     the svg's style min-width); "natural" if
+ *                     PX wide (never above natural size); "natural" if
  *                     the page shows it at natural size (its figure
  *                     has class diagram-natural)
  *
@@ -91,7 +93,6 @@ struct svg {
 	char *id;
 	double px_per_unit; /* CSS px per user unit at natural size */
 	double natural_w;   /* CSS px */
-	double min_w;       /* CSS px: the svg's style min-width, or 0 */
 	int natural_view;
 	struct obj *o;
 	size_t no, capo;
@@ -692,7 +693,9 @@ walk(struct svg *g, xmlNodePtr n, size_t oi)
 			char *cls = prop(c, "class");
 			int kind = 0;
 
-			if (has_class(cls, "node"))
+			if (has_class(cls, "cluster") && has_class(cls, "lane"))
+				kind = 'l';
+			else if (has_class(cls, "node"))
 				kind = 'n';
 			else if (has_class(cls, "edge"))
 				kind = 'e';
@@ -1018,10 +1021,8 @@ measure(struct svg *g)
 	if (g->natural_view)
 		printf(" natural");
 	for (d = 0; d < ndisplays; d++) {
-		/* Shown as wide as the page allows, but not under its
-		 * min-width (the page then scrolls) nor over natural. */
-		double shown = displays[d] > g->min_w ? displays[d] : g->min_w;
-		double s = shown / g->natural_w;
+		/* At natural size the figure scrolls: no display shrinks it. */
+		double s = g->natural_view ? 1 : displays[d] / g->natural_w;
 
 		printf(" %.1fpx@%.0f", g->nt ? natural_px * (s < 1 ? s : 1) :
 		    0, displays[d]);
@@ -1098,13 +1099,6 @@ one_svg(const char *file, xmlNodePtr svg)
 	if (g.natural_w <= 0 && nv == 4)
 		g.natural_w = v[2] * 4 / 3;
 	g.px_per_unit = nv == 4 && v[2] > 0 ? g.natural_w / v[2] : 4.0 / 3;
-	{
-		char *st = prop(svg, "style"), *mw;
-
-		if (st != NULL && (mw = strstr(st, "min-width:")) != NULL)
-			g.min_w = atof(mw + 10);
-		free(st);
-	}
 	for (a = svg->parent; a != NULL && a->type == XML_ELEMENT_NODE;
 	    a = a->parent) {
 		char *cls = prop(a, "class");

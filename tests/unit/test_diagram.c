@@ -430,17 +430,23 @@ test_path_contents(void **state)
 	(void)state;
 	assert_int_equal(count(doc, "//s:g[contains(@class,'step')]"), 3);
 	assert_int_equal(count(doc, "//s:g[@class='node step handoff']"), 1);
-	assert_int_equal(count(doc, "//s:g[@class='node quote']"), 1);
-	assert_int_equal(count(doc, "//s:g[@class='node coordinator']"), 1);
-	/* Lanes: keskus, tiimi, then the stage of the third step. */
+	/* The coordinator's own lane, a mark on the hand-over's row. */
+	assert_int_equal(count(doc, "//s:g[@class='cluster lane coordinator']"),
+	    1);
+	assert_int_equal(count(doc, "//s:g[@id='path_polku_coordinates_2' and"
+	    " @class='node coordinator']"), 1);
+	/* Lanes: keskus, tiimi, then the stage of the third step; the
+	 * stages named in a column of their own. */
 	assert_int_equal(count(doc, "//s:g[@class='cluster lane']"), 3);
+	assert_int_equal(count(doc, "//s:g[@class='node stage']"), 1);
 	/* Steps in order, the hand-over's edge marked. */
 	assert_int_equal(count(doc, "//s:g[@id='path_polku_flow_1']"), 1);
 	assert_int_equal(count(doc,
 	    "//s:g[@id='path_polku_flow_2' and @class='edge flow handoff']"),
 	    1);
 	assert_shows(doc, "path_polku_step_1", HOSTILE_2);
-	assert_shows(doc, "path_polku_quote_1", HOSTILE_3);
+	/* The quote inside its step's box. */
+	assert_shows(doc, "path_polku_step_1", HOSTILE_3);
 	s = str(doc, "//*[@id='a_path_polku_step_1']/s:a/@x:href");
 	assert_string_equal(s, "services/eka.html");
 	free(s);
