@@ -189,7 +189,7 @@ lbl_text(struct buf *b, const char *s, size_t width)
 	while (*p) {
 		const unsigned char *w;
 		size_t wlen = 0, i;
-		int first = 1;
+		int first = 1, overlong;
 		uint32_t cp = xml_safe(utf8_next(p, &n));
 
 		if (cp == ' ' || cp == '\n') {
@@ -201,6 +201,15 @@ lbl_text(struct buf *b, const char *s, size_t width)
 			}
 			continue;
 		}
+		/* A run too long to keep whole (code, a URL) may also break
+		 * after punctuation, before it is cut. */
+		for (w = p, wlen = 0; *w; w += n) {
+			cp = xml_safe(utf8_next(w, &n));
+			if (cp == ' ' || cp == '\n')
+				break;
+			wlen++;
+		}
+		overlong = wlen > WORD_UNCUT;
 		/* One segment of a word: up to and with a hyphen, or to the
 		 * word's end; the segments of a word follow without a space. */
 		for (;;) {
@@ -209,7 +218,8 @@ lbl_text(struct buf *b, const char *s, size_t width)
 				if (cp == ' ' || cp == '\n')
 					break;
 				wlen++;
-				if (breaks_after(cp)) {
+				if (breaks_after(cp) || (overlong && cp < 0x80 &&
+				    strchr("/\\>)];,._&", (int)cp) != NULL)) {
 					w += n;
 					break;
 				}

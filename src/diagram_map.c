@@ -142,7 +142,9 @@ map_actor(struct gb *b, struct gb_graph *sub, const struct actor *a, int centre)
 	n = gb_node(b, sub, suffix, centre ? "actor centre" : "actor",
 	    mk.data, tip.data, url);
 	if (centre) {
-		gb_set(n, "shape", "doubleoctagon");
+		/* One periphery: neato routes around the outer line only
+		 * when it is the only one. */
+		gb_set(n, "shape", "octagon");
 		gb_set(n, "fillcolor", C_BRAND);
 		gb_set(n, "fontcolor", "white");
 		gb_set(n, "color", C_BRAND);

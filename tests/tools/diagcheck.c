@@ -49,7 +49,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#define TOL 1.5      /* pt: a path this close to a border only touches it */
+#define TOL 2.5      /* pt: a path this close to a border only grazes it
+                      * (spline fitting cuts a corner by a point or two) */
 #define MAXDISP 8
 #define EXAMPLES (verbose ? 100000 : 4)
 #define MIN_PX 12.0
