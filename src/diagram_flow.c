@@ -1,6 +1,7 @@
 /*
- * The graph of a client flow: its published nodes, left to right, and
- * its published edges, as wide as their counts.
+ * The graph of a client flow: its published nodes, top to bottom, and
+ * its published edges, as wide as their counts; nodes left without a
+ * published edge stand together in a box that says why.
  */
 #include "diagram_int.h"
 
@@ -13,20 +14,31 @@
 
 
 /*
- * A flow: its published nodes, left to right, and its published edges,
- * as wide as their counts.  Withheld edges are not drawn, and a withheld
- * node count is not shown: the picture says no more than the JSON.
+ * A flow: its published nodes, top to bottom (a flow reads down a page,
+ * and a landscape sheet holds its few ranks), and its published edges,
+ * as wide as their counts, those into the end meeting at one point.
+ * Withheld edges are not drawn, and a withheld node count is not shown:
+ * the picture says no more than the JSON.  A node none of whose edges
+ * is published would float alone as if unconnected: such nodes stand in
+ * one box titled "withheld" below the rest.
  */
 void
 build_flow(struct gb *b, const struct flow *f)
 {
 	const struct flow_counts *c = f->counts;
 	struct gb_node **nodes;
+	struct gb_graph *alone = NULL;
+	struct gb_node *last_alone = NULL;
+	char *linked;
 	uint64_t most = 1;
 	size_t i, drawn = 0;
 
-	gb_defaults(b, "LR");
-	gb_set(b->g, "ranksep", "0.6");
+	gb_defaults(b, "TB");
+	/* Edge labels are ranks of their own in dot: little space
+	 * between ranks keeps the flow on one landscape sheet. */
+	gb_set(b->g, "ranksep", "0.1");
+	gb_set(b->g, "nodesep", "0.2");
+	gb_set(b->g, "newrank", "true");
 	b->title = xstrdup(title_of(b, &f->e));
 	if (c == NULL) {
 		b->desc = xasprintf(ui(b->lang, UI_DIAGRAM_FLOW), (size_t)0,
@@ -34,6 +46,12 @@ build_flow(struct gb *b, const struct flow *f)
 		return;
 	}
 	nodes = xcalloc(c->nnodes + 1, sizeof(*nodes));
+	linked = xcalloc(c->nnodes + 1, sizeof(*linked));
+	for (i = 0; i < c->nedges; i++)
+		if (!c->edges[i].suppressed) {
+			linked[c->edges[i].from] = 1;
+			linked[c->edges[i].to] = 1;
+		}
 	for (i = 0; i < c->nedges; i++)
 		if (!c->edges[i].suppressed && c->edges[i].count > most)
 			most = c->edges[i].count;
@@ -50,17 +68,32 @@ build_flow(struct gb *b, const struct flow *f)
 		char *url = svc ? entity_url(b, svc, NULL) : NULL;
 		char num[32];
 
-		lbl_text(&mk, name, 22);
+		lbl_text(&mk, name, 34);
 		buf_puts(&tip, name);
 		if (!fn->suppressed) {
+			/* The count ends the name's last line: a rank is as
+			 * low as it can be. */
 			snprintf(num, sizeof(num), "%llu",
 			    (unsigned long long)fn->count);
-			buf_puts(&mk, "<BR/>");
+			buf_puts(&mk, " ");
 			lbl_font(&mk, num, 0, FS_EDGE, 1, 0);
 			buf_printf(&tip, ": %s", num);
 		}
-		nodes[i] = gb_node(b, b->g, suffix, svc ? "service" : "terminal",
-		    mk.data, tip.data, url);
+		if (!linked[i] && alone == NULL) {
+			struct buf lk = { 0 };
+			const char *w = ui(b->lang, UI_FLOW_WITHHELD);
+
+			lbl_font(&lk, w, 0, FS_CLUSTER, 1, 0);
+			alone = gb_cluster(b, "withheld", "withheld", lk.data, w,
+			    NULL);
+			gb_set(alone, "style", "dashed");
+			gb_set(alone, "color", C_RULE);
+			buf_free(&lk);
+		}
+		nodes[i] = gb_node(b, linked[i] ? b->g : alone, suffix,
+		    svc ? "service" : "terminal", mk.data, tip.data, url);
+		if (!linked[i])
+			last_alone = nodes[i];
 		if (svc != NULL)
 			gb_set(nodes[i], "style", "rounded,filled");
 		else {
@@ -92,10 +125,22 @@ build_flow(struct gb *b, const struct flow *f)
 		e = gb_edge(b, nodes[fe->from], nodes[fe->to], suffix, "flow",
 		    num, title);
 		gb_set(e, "penwidth", width);
+		if (strcmp(c->nodes[fe->to].id, "end") == 0)
+			gb_set(e, "samehead", "end");
 		drawn++;
 		free(suffix);
 		free(title);
 	}
+	if (last_alone != NULL) {
+		/* The withheld box at the bottom, on the end's rank. */
+		struct gb_graph *low = gb_subgraph(b->g, "low");
+
+		gb_set(low, "rank", "same");
+		for (i = 0; i < c->nnodes; i++)
+			if (!linked[i] || strcmp(c->nodes[i].id, "end") == 0)
+				gb_subnode(low, nodes[i]);
+	}
 	b->desc = xasprintf(ui(b->lang, UI_DIAGRAM_FLOW), c->nnodes, drawn);
 	free(nodes);
+	free(linked);
 }
