@@ -139,11 +139,12 @@ end
 
 # Print-legible type: no word of an exported PDF is set under 8 pt.  A
 # word's box is ascent + descent high, 1.164 em in DejaVu Sans: 9.31 at
-# 8 pt.  (Drawings put on the paper sideways are not measured here.)
+# 8 pt.  (Drawings put on the paper sideways are not measured here: a
+# path's swimlanes stand side by side, so it is measured on landscape.)
 begin print-type
 if command -v pdftotext >/dev/null 2>&1; then
 	path=$(basename "$(ls content/paths/*.yaml | head -n 1)" .yaml)
-	for ref in map:kokonaisuus:A3-landscape "path:$path:A3-portrait"; do
+	for ref in map:kokonaisuus:A3-landscape "path:$path:A3-landscape"; do
 		paper=${ref##*:}
 		r=${ref%:*}
 		k 0 export "$r" -c content -f pdf --paper "$paper" -o "$tmp/t.pdf" ||
