@@ -389,7 +389,7 @@ map_group(struct gb *b, const struct group *g, size_t index)
 	 * the title side by side, so that the badge keeps its size. */
 	buf_printf(&mk, "<TR><TD BGCOLOR=\"%s\" ALIGN=\"LEFT\" "
 	    "CELLPADDING=\"0\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" "
-	    "CELLPADDING=\"4\"><TR><TD BGCOLOR=\"%s\" VALIGN=\"TOP\" "
+	    "CELLPADDING=\"4\"><TR><TD BGCOLOR=\"%s\" ALIGN=\"CENTER\" "
 	    "FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"22\">"
 	    "<FONT COLOR=\"white\" POINT-SIZE=\"%.1f\"><B>%zu</B></FONT>"
 	    "</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" ID=\"%s\"",
