@@ -786,7 +786,8 @@ place_bands(struct mbuild *mb, const struct map *mp, struct gb *b,
 		else
 			botw += bd->w + GAP_ACTOR;
 	}
-	qsort(mb->band, mb->nband, sizeof(*mb->band), band_cmp);
+	if (mb->nband > 1)
+		qsort(mb->band, mb->nband, sizeof(*mb->band), band_cmp);
 	for (side = 0; side < 2; side++) {
 		double width = side == 0 ? topw : botw, x, ah = 0, lh = 0, gl;
 
