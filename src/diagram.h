@@ -165,6 +165,15 @@ int diagram_paper_a(int paper);
 xmlNodePtr diagram_next_figure(struct page_ctx *pc, xmlNodePtr figure,
     const struct entity *service);
 
+/*
+ * The groups of map mp in the order its diagram numbers them (their
+ * order, then as listed): the page's list of groups uses the same
+ * numbers, as the legend of the badges.  Sets *n; caller frees the
+ * array (not the groups).
+ */
+const struct group **diagram_map_groups(const struct model *m,
+    const struct map *mp, size_t *n);
+
 /* Width and height of a paper (enum paper) in PostScript points; a bare
  * size (PAPER_A3) is measured as landscape. */
 void diagram_paper_size(int paper, double *w, double *h);

@@ -165,7 +165,13 @@ map_actor(struct gb *b, struct gb_graph *sub, const struct actor *a, int centre)
 static const struct group **
 map_groups(const struct gb *b, const struct map *mp, size_t *n)
 {
-	const struct entity_set *set = &b->m->set[KIND_GROUP];
+	return diagram_map_groups(b->m, mp, n);
+}
+
+const struct group **
+diagram_map_groups(const struct model *m, const struct map *mp, size_t *n)
+{
+	const struct entity_set *set = &m->set[KIND_GROUP];
 	const struct group **out = xcalloc(set->len + mp->groups.len + 1,
 	    sizeof(*out));
 	size_t i, k = 0;

@@ -472,18 +472,16 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 	else
 		page_ref_list(pc, main, ui(L, UI_MAP_ACTORS), &mp->actors);
 	if (mp->groups.all || mp->groups.len > 0) {
-		size_t n = mp->groups.all ? m->set[KIND_GROUP].len :
-		    mp->groups.len;
+		size_t n;
+		/* Numbered as the diagram's badges, in its order: the
+		 * legend that tells the groups apart without colour. */
+		const struct group **gs = diagram_map_groups(m, mp, &n);
 
 		sec = page_section(pc, main, ui(L, UI_MAP_GROUPS), NULL);
-		ul = html_el(sec, "ul", NULL);
+		ul = html_el(sec, "ol", NULL);
 		for (i = 0; i < n; i++) {
-			const struct group *g = (const struct group *)
-			    (mp->groups.all ? m->set[KIND_GROUP].items[i] :
-			    ((struct ref *)mp->groups.items)[i].target);
+			const struct group *g = gs[i];
 
-			if (g == NULL)
-				continue;
 			li = html_el(ul, "li", NULL);
 			page_entity_link(pc, li, &g->e);
 			if (g->services.len == 0)
@@ -493,6 +491,7 @@ render_map(struct page_ctx *pc, xmlNodePtr main, const struct map *mp)
 				page_entity_link(pc, html_el(sub, "li", NULL),
 				    g->services.items[j]);
 		}
+		free(gs);
 	}
 	if (mp->edges.len > 0) {
 		sec = page_section(pc, main, ui(L, UI_MAP_EDGES), NULL);
