@@ -115,8 +115,10 @@ render_service(struct page_ctx *pc, xmlNodePtr main, const struct service *s)
 	page_entity_list(pc, main, ui(L, UI_PREVIOUS_SERVICES),
 	    s->previous.items, s->previous.len);
 	/* The same two lists drawn: the map shows next steps only between
-	 * groups, this page every one of the service's own. */
-	{
+	 * groups, this page every one of the service's own.  Not in the
+	 * printed book, where the lists say it and a drawing per service
+	 * would take a page of its own each. */
+	if (strcmp(pc->rel, "print.html") != 0) {
 		xmlNodePtr fig = html_el(main, "figure", NULL);
 
 		if (diagram_next_figure(pc, fig, &s->e) == NULL) {
