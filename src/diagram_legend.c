@@ -30,10 +30,29 @@ static const struct legend_word legend_words[] = {
 	{ KIND_MAP, LEGEND_EDGE, "next both", { "Seuraava palvelu "
 	    "molempiin suuntiin", "Följande tjänst i båda riktningarna",
 	    "Next service both ways" } },
+	{ KIND_MAP, LEGEND_NODE, "group", { "Palveluryhmä ja sen palvelut "
+	    "(numero kuten sivun luettelossa)", "Tjänstegrupp och dess "
+	    "tjänster (nummer som i sidans lista)", "Group and its services "
+	    "(numbered as in the page's list)" } },
+	{ KIND_MAP, LEGEND_EDGE, "next group", { "Tyypillisiä jatkoja "
+	    "ryhmästä toiseen: leveys kertoo määrän", "Typiska följande "
+	    "tjänster från grupp till grupp: bredden anger antalet",
+	    "Typical next steps from group to group: the width gives how "
+	    "many" } },
+	{ KIND_MAP, LEGEND_EDGE, "next group both", { "Tyypillisiä jatkoja "
+	    "ryhmien välillä molempiin suuntiin", "Typiska följande tjänster "
+	    "mellan grupperna åt båda hållen", "Typical next steps between "
+	    "groups both ways" } },
 	{ KIND_MAP, LEGEND_EDGE, "relation", { "Yhteistyö tai ohjaus",
 	    "Samarbete eller hänvisning", "Collaboration or referral" } },
 	{ KIND_PATH, LEGEND_BOX, "lane", { "Vastuutoimijan kaista",
 	    "Den ansvariga aktörens fil", "Lane of the responsible actor" } },
+	{ KIND_PATH, LEGEND_BOX, "lane coordinator", { "Koordinoijan kaista: "
+	    "merkki jokaisen siirtymän rivillä", "Samordnarens fil: ett "
+	    "märke på varje överlämnings rad", "The coordinator's lane: a mark "
+	    "on each hand-over's row" } },
+	{ KIND_PATH, LEGEND_NODE, "stage", { "Vaihe, josta rivit alkavat",
+	    "Skede där raderna börjar", "Stage the rows begin" } },
 	{ KIND_PATH, LEGEND_NODE, "step handoff", { "Siirtymä toiselle "
 	    "toimijalle", "Överlämning till en annan aktör",
 	    "Hand-over to another actor" } },
@@ -61,6 +80,9 @@ static const struct legend_word legend_words[] = {
 	    "Tjänst och dess klienter", "Service and its clients" } },
 	{ KIND_FLOW, LEGEND_NODE, "terminal", { "Polun alku tai loppu",
 	    "Vägens början eller slut", "Start or end of the paths" } },
+	{ KIND_FLOW, LEGEND_BOX, "withheld", { "Palvelut, joiden luvut on "
+	    "piilotettu", "Tjänster vars tal är dolda",
+	    "Services whose numbers are withheld" } },
 	{ KIND_FLOW, LEGEND_EDGE, "flow", { "Asiakasvirta: leveys ja luku "
 	    "kertovat määrän", "Klientflöde: bredd och tal anger antalet",
 	    "Flow of clients: width and number give the count" } },

@@ -42,8 +42,8 @@ build_path(struct gb *b, const struct path *p)
 	 * screen; lanes stand side by side. */
 	gb_defaults(b, "TB");
 	gb_set(b->g, "newrank", "true");
-	gb_set(b->g, "ranksep", "0.3");
-	gb_set(b->g, "nodesep", "0.2");
+	gb_set(b->g, "ranksep", "0.2");
+	gb_set(b->g, "nodesep", "0.12");
 	/* The stages' column first, so that it stands on the left: a
 	 * stage's name beside its first step. */
 	{
@@ -145,7 +145,7 @@ build_path(struct gb *b, const struct path *p)
 		/* Title, then place, then duration, each its own line and
 		 * style. */
 		buf_printf(&mk, "<B>%s", num);
-		lbl_text(&mk, title, 22);
+		lbl_text(&mk, title, 26);
 		buf_puts(&mk, "</B>");
 		if (st->at.target != NULL) {
 			buf_puts(&mk, "<BR/>");
@@ -169,7 +169,7 @@ build_path(struct gb *b, const struct path *p)
 			buf_printf(&box, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" "
 			    "CELLPADDING=\"3\"><TR><TD>%s</TD></TR><HR/>"
 			    "<TR><TD BGCOLOR=\"%s\">", mk.data, C_QUOTE_BG);
-			lbl_font(&box, qtitle, 26, FS_EDGE, 0, 1);
+			lbl_font(&box, qtitle, 34, FS_EDGE, 0, 1);
 			buf_puts(&box, "</TD></TR></TABLE>");
 			buf_free(&mk);
 			mk = box;
