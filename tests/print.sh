@@ -130,7 +130,7 @@ else
 		pdf=$tmp/site/print/$id.pdf
 		[ -f "$pdf" ] || continue
 		pdftoppm -r 150 -gray -png -f 1 -l 1 "$pdf" "$tmp/qr" 2>/dev/null
-		got=$(zbarimg -q --raw "$tmp"/qr-*1.png 2>/dev/null)
+		got=$(zbarimg -q --raw -Sdisable -Sqrcode.enable "$tmp"/qr-*1.png 2>/dev/null)
 		[ "$got" = "$base/${kind}s/$id.html" ] ||
 		    fail "QR of print/$id.pdf reads \"$got\""
 		rm -f "$tmp"/qr-*.png
@@ -149,7 +149,7 @@ if k 0 export decision:kuka-koordinoi -c "$tmp/c2" -o "$tmp/n1.pdf"; then
 	case $t in *Painos*) fail "an edition without edition or SOURCE_DATE_EPOCH" ;; esac
 	if command -v zbarimg >/dev/null 2>&1; then
 		pdftoppm -r 100 -png -f 1 -l 1 "$tmp/n1.pdf" "$tmp/nq" 2>/dev/null
-		zbarimg -q --raw "$tmp"/nq-*1.png >/dev/null 2>&1 &&
+		zbarimg -q --raw -Sdisable -Sqrcode.enable "$tmp"/nq-*1.png >/dev/null 2>&1 &&
 		    fail "a QR code without base_url"
 	fi
 fi
