@@ -193,10 +193,19 @@ for size in A4 A3 A2 A1 A0; do
 		[ -s "$tmp/side" ] && fail "$(cat "$tmp/side")"
 	done
 done
-# A tall drawing (a client path) on a bare size goes portrait.
-if k 0 export path:matin-polku -c content --paper A2 -o "$tmp/tall.pdf"; then
+# On a bare size the orientation follows the drawing: a path whose
+# steps all stay in one lane is a tall column and goes portrait; the
+# same path with its lanes (wider than tall) goes landscape.
+cp -R content "$tmp/one"
+sed -i 's/^    responsible: .*/    responsible: sote-keskus/; /^    handoff: true/d' \
+    "$tmp/one/paths/matin-polku.yaml"
+if k 0 export path:matin-polku -c "$tmp/one" --paper A2 -o "$tmp/tall.pdf"; then
 	pdfinfo "$tmp/tall.pdf" | grep -q 'Page size: *1190.55 x 1683.78' ||
-	    fail "path:matin-polku on A2 is not portrait"
+	    fail "a one-lane path:matin-polku on A2 is not portrait"
+fi
+if k 0 export path:matin-polku -c content --paper A2 -o "$tmp/wide.pdf"; then
+	pdfinfo "$tmp/wide.pdf" | grep -q 'Page size: *1683.78 x 1190.55' ||
+	    fail "path:matin-polku in its lanes on A2 is not landscape"
 fi
 # The small map asks for A4 portrait and gets it, upright.
 if k 0 export map:alkupalvelu -c content -o "$tmp/a.pdf"; then
@@ -263,25 +272,29 @@ begin tiles-map
 tiles map:kokonaisuus A4-landscape
 end
 
-# A tile's legend lists what that tile shows: the flow's start and end
-# are on its first and last columns only.
+# A tile's legend lists what that tile shows: a path's stage names are
+# in its leftmost column, so only the first column of tiles explains
+# them.
 begin tile-legend
-if k 0 export flow:asiakasvirrat -c content --paper A4-portrait -o "$tmp/tl.pdf"; then
+if k 0 export path:matin-polku -c content --paper A4-portrait -o "$tmp/tl.pdf"; then
 	n=$(npages "$tmp/tl.pdf")
+	[ "${n:-0}" -ge 2 ] || fail "path:matin-polku on A4-portrait is not tiled"
 	case $(pagetext "$tmp/tl.pdf" 1) in
-	*"Polun alku tai loppu"*) ;;
-	*) fail "page 1 shows the start but its legend does not explain it" ;;
+	*"Vaihe, josta rivit alkavat"*) ;;
+	*) fail "page 1 shows the stages but its legend does not explain them" ;;
 	esac
-	mid=0
+	other=0
 	p=2
-	while [ "$p" -lt "${n:-0}" ]; do
+	while [ "$p" -le "${n:-0}" ]; do
 		case $(pagetext "$tmp/tl.pdf" $p) in
-		*"Polun alku tai loppu"*) ;;
-		*) mid=1 ;;
+		*"(rivi "*", sarake 1)"*) ;;
+		*"Vaihe, josta rivit alkavat"*)
+			fail "page $p, right of the stages, explains them" ;;
+		*) other=1 ;;
 		esac
 		p=$((p + 1))
 	done
-	[ "$mid" = 1 ] || fail "every middle tile explains the start and end it does not show"
+	[ "$other" = 1 ] || fail "no tile right of the stages"
 fi
 end
 
