@@ -34,10 +34,11 @@ build_flow(struct gb *b, const struct flow *f)
 	size_t i, drawn = 0;
 
 	gb_defaults(b, "TB");
-	/* Edge labels are ranks of their own in dot: little space
-	 * between ranks keeps the flow on one landscape sheet. */
-	gb_set(b->g, "ranksep", "0.1");
-	gb_set(b->g, "nodesep", "0.2");
+	/* Edge labels are ranks of their own in dot, each with 8 pt of
+	 * padding: the least space between ranks (dot's minimum) keeps
+	 * the default flow's 14 ranks on one A4-landscape sheet at 8 pt. */
+	gb_set(b->g, "ranksep", "0.02");
+	gb_set(b->g, "nodesep", "0.15");
 	gb_set(b->g, "newrank", "true");
 	b->title = xstrdup(title_of(b, &f->e));
 	if (c == NULL) {
@@ -66,9 +67,15 @@ build_flow(struct gb *b, const struct flow *f)
 		struct buf mk = { 0 }, tip = { 0 };
 		char *suffix = xasprintf("node_%s", fn->id);
 		char *url = svc ? entity_url(b, svc, NULL) : NULL;
+		/* Only the start and the end are terminals: "other" is
+		 * services, drawn (and explained in a legend) as one. */
+		int term = strcmp(fn->id, "start") == 0 ||
+		    strcmp(fn->id, "end") == 0;
 		char num[32];
 
-		lbl_text(&mk, name, 34);
+		/* A name on one line where it can be: a rank is as high as
+		 * its highest node, and a flow has width to spare. */
+		lbl_text(&mk, name, 60);
 		buf_puts(&tip, name);
 		if (!fn->suppressed) {
 			/* The count ends the name's last line: a rank is as
@@ -91,13 +98,16 @@ build_flow(struct gb *b, const struct flow *f)
 			buf_free(&lk);
 		}
 		nodes[i] = gb_node(b, linked[i] ? b->g : alone, suffix,
-		    svc ? "service" : "terminal", mk.data, tip.data, url);
+		    term ? "terminal" : "service", mk.data, tip.data, url);
 		if (!linked[i])
 			last_alone = nodes[i];
-		if (svc != NULL)
-			gb_set(nodes[i], "style", "rounded,filled");
-		else {
-			gb_set(nodes[i], "shape", "oval");
+		/* As low as a line of type allows (dot's default is 36 pt);
+		 * the start and end are rounded boxes too, as an ellipse
+		 * round the same text is half as high again. */
+		gb_set(nodes[i], "height", "0.2");
+		gb_set(nodes[i], "margin", "0.08,0.03");
+		gb_set(nodes[i], "style", "rounded,filled");
+		if (term) {
 			gb_set(nodes[i], "fillcolor", C_BRAND);
 			gb_set(nodes[i], "color", C_BRAND);
 			gb_set(nodes[i], "fontcolor", "white");

@@ -141,14 +141,21 @@ end
 # word's box is ascent + descent high, 1.164 em in DejaVu Sans: 9.31 at
 # 8 pt.  (Drawings put on the paper sideways are not measured here: a
 # path's swimlanes stand side by side, so it is measured on landscape.)
+# The default flow fits one A4-landscape sheet so: one page, no warning.
 begin print-type
 if command -v pdftotext >/dev/null 2>&1; then
 	path=$(basename "$(ls content/paths/*.yaml | head -n 1)" .yaml)
-	for ref in map:kokonaisuus:A3-landscape "path:$path:A3-landscape"; do
+	for ref in map:kokonaisuus:A3-landscape "path:$path:A3-landscape" \
+	    flow:asiakasvirrat:A4-landscape; do
 		paper=${ref##*:}
 		r=${ref%:*}
 		k 0 export "$r" -c content -f pdf --paper "$paper" -o "$tmp/t.pdf" ||
 		    continue
+		case $r in flow:*)
+			[ -s "$tmp/err" ] && fail "$r on $paper: $(cat "$tmp/err")"
+			pdfinfo "$tmp/t.pdf" | grep -q "^Pages: *1$" ||
+			    fail "$r on $paper: not one page"
+		esac
 		min=$(pdftotext -bbox "$tmp/t.pdf" - | awk -F'"' '/<word/ {
 		    h = $8 - $4; if (min == "" || h < min) min = h }
 		    END { print min }')
