@@ -407,6 +407,41 @@ write_print_pdfs(struct builder *b, enum lang lang)
 	}
 }
 
+/*
+ * Each drawn diagram whole, at natural size, as <kind>/<id>.svg beside
+ * its page (diagram_full_svg): maps, paths, decision guides, flows and
+ * the services that have next or previous steps.  A figure too wide
+ * for its page links there.  From the cache, so drawn once.
+ */
+static void
+write_full_svgs(struct builder *b, enum lang lang)
+{
+	static const enum kind kinds[] = { KIND_MAP, KIND_PATH,
+		KIND_DECISION, KIND_FLOW, KIND_SERVICE };
+	const struct model *m = b->m;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		for (i = 0; i < m->set[kinds[k]].len && !b->failed; i++) {
+			const struct entity *e = m->set[kinds[k]].items[i];
+			struct buf svg = { 0 };
+			char *rel, *path;
+
+			if (e->kind == KIND_SERVICE &&
+			    ((const struct service *)e)->next.len == 0 &&
+			    ((const struct service *)e)->previous.len == 0)
+				continue;
+			if (diagram_full_svg(m, e, lang, &svg) == 0) {
+				path = diagram_full_path(e);
+				rel = xasprintf("%s%s", lang_root(m, lang), path);
+				write_file(b, rel, svg.data, svg.len);
+				free(rel);
+				free(path);
+			}
+			buf_free(&svg);
+		}
+}
+
 /* h1 -> h2 … h5 -> h6 below n: a part of the print page. */
 static void
 demote_headings(xmlNodePtr n)
@@ -636,6 +671,7 @@ enum piece_type {
 	P_ENTITY,    /* an entity's page (n: its index in the kind) */
 	P_FLOWS,     /* the flows' published numbers */
 	P_PDFS,      /* the maps' PDFs; diagram problems */
+	P_FULL,      /* the diagrams' full-size SVGs */
 	P_THEME,     /* the theme's files */
 	P_ASSETS,    /* the content's assets */
 };
@@ -695,6 +731,7 @@ pieces_list(struct pieces *ps, const struct model *m)
 		}
 		piece_add(ps, P_FLOWS, lang, KIND_NONE, 0);
 		piece_add(ps, P_PDFS, lang, KIND_NONE, 0);
+		piece_add(ps, P_FULL, lang, KIND_NONE, 0);
 	}
 	piece_add(ps, P_THEME, LANG_FI, KIND_NONE, 0);
 	piece_add(ps, P_ASSETS, LANG_FI, KIND_NONE, 0);
@@ -734,6 +771,9 @@ piece_run(void *arg, size_t i, struct diag_list *dl)
 		break;
 	case P_PDFS:
 		write_print_pdfs(b, p->lang);
+		break;
+	case P_FULL:
+		write_full_svgs(b, p->lang);
 		break;
 	case P_THEME:
 		copy_tree(b, ps->theme_dir, "theme", ps->theme_dir, "theme",

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
+#include "i18n.h"
 #include "page.h"
 #include "schema.h"
 
@@ -338,6 +340,41 @@ diagram_render(const struct model *m, const struct entity *e,
 
 /* ---- Diagrams in pages ---- */
 
+char *
+diagram_full_path(const struct entity *e)
+{
+	return xasprintf("%s/%s.svg", kind_dirs[e->kind], e->id);
+}
+
+int
+diagram_full_svg(const struct model *m, const struct entity *e,
+    enum lang lang, struct buf *out)
+{
+	struct diagram_opts o;
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr svg;
+
+	if (doc == NULL)
+		fatal_oom();
+	/* A file of a kind's folder: every link goes up to the language
+	 * root and down again, none is "#" alone (there is no page). */
+	memset(&o, 0, sizeof(o));
+	o.lang = lang;
+	o.link_prefix = "../";
+	if (!diagram_cache_svg(m, e, &o, doc, &svg))
+		svg = diagram_svg_node(m, e, &o, doc, NULL);
+	if (svg == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	xmlDocSetRootElement(doc, svg);
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	html_node_serialize(svg, out);
+	buf_putc(out, '\n');
+	xmlFreeDoc(doc);
+	return 0;
+}
+
 /* The narrowest a figure's drawing gets on a page: a phone's 360 px
  * less the gutters, padding and border (style.css). */
 #define NARROWEST_PX 294
@@ -347,11 +384,14 @@ diagram_render(const struct model *m, const struct entity *e,
  * must never take its smallest type (FS_MIN points, 4/3 px a point at
  * natural size) under 12 CSS px.  A drawing that would is shown at the
  * width where that type is 12 px, with class diagram-natural on the
- * figure: it keeps that width, and the figure scrolls sideways.  (The
- * print style still fits it to the paper.)
+ * figure: it keeps that width, and the figure scrolls sideways, with a
+ * link first to the whole drawing as a file (diagram_full_path) that
+ * the browser shows at natural size.  (The print style still fits it
+ * to the paper and leaves the link out.)
  */
 static void
-keep_type_legible(xmlNodePtr figure, xmlNodePtr svg)
+keep_type_legible(struct page_ctx *pc, xmlNodePtr figure, xmlNodePtr svg,
+    const struct entity *e)
 {
 	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
 	xmlChar *h = xmlGetProp(svg, (const xmlChar *)"height");
@@ -376,6 +416,15 @@ keep_type_legible(xmlNodePtr figure, xmlNodePtr svg)
 		    (const xmlChar *)both);
 		free(both);
 		xmlFree(cls);
+	}
+	{
+		char *path = diagram_full_path(e);
+		char *href = xasprintf("%s%s", pc->to_lang_root, path);
+
+		html_link(html_el_class(figure, "p", "diagram-full", NULL),
+		    href, ui(pc->lang, UI_DIAGRAM_FULL));
+		free(href);
+		free(path);
 	}
 }
 
@@ -408,7 +457,7 @@ figure_draw(struct page_ctx *pc, xmlNodePtr figure, const struct entity *e)
 			xmlSetProp(figure, (const xmlChar *)"class",
 			    (const xmlChar *)"diagram");
 		xmlFree(cls);
-		keep_type_legible(figure, svg);
+		keep_type_legible(pc, figure, svg, e);
 		xmlAddChild(figure, svg);
 	}
 	free(base);

@@ -106,6 +106,18 @@ int diagram_render(const struct model *m, const struct entity *e,
 struct page_ctx;
 
 /*
+ * The whole drawing of e at its natural size, as a file of its own:
+ * <kind's folder>/<id>.svg below the language root, beside e's page,
+ * with its links from there.  A figure too wide for its page links to
+ * it ("open full size"), which needs no script.  diagram_full_path is
+ * that path (caller frees); diagram_full_svg appends the file to out
+ * and returns 0, or -1 if e has no drawing (reported by its pages).
+ */
+char *diagram_full_path(const struct entity *e);
+int diagram_full_svg(const struct model *m, const struct entity *e,
+    enum lang lang, struct buf *out);
+
+/*
  * Draws e into figure, a <figure> of the page being built in pc: the
  * figure gets class="diagram" and the <svg>, whose links are relative
  * to the page and whose ids are unique in it.  Returns the <svg>, or

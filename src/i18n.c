@@ -296,6 +296,8 @@ static const char *const strings[UI_COUNT][LANG_COUNT] = {
 		"line's width shows the number of clients. The numbers are "
 		"on the flow's page as tables." },
 	[UI_DIAGRAM_HANDOFF] = { "Solmukohta", "Överlämning", "Hand-over" },
+	[UI_DIAGRAM_FULL] = { "Avaa kuva täysikokoisena",
+	    "Öppna bilden i full storlek", "Open the diagram full size" },
 	[UI_QUOTE_OPEN] = { "”", "”", "“" },
 	[UI_QUOTE_CLOSE] = { "”", "”", "”" },
 	[UI_FRONT_TASKS] = { "Mitä etsit?", "Vad söker du?",

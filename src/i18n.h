@@ -159,6 +159,7 @@ enum ui_key {
 	UI_DIAGRAM_DECISION,
 	UI_DIAGRAM_FLOW,
 	UI_DIAGRAM_HANDOFF,
+	UI_DIAGRAM_FULL,
 	UI_QUOTE_OPEN,
 	UI_QUOTE_CLOSE,
 	/* The front page: entry points by task and by reader group. */

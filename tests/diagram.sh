@@ -196,7 +196,7 @@ for f in svg pdf png; do
 	    { cmp -s "$tmp/d1.$f" "$tmp/d2.$f" || fail "two $f exports differ"; }
 done
 if k 0 build -c content -o "$tmp/site2"; then
-	for f in print/kokonaisuus.pdf maps/kokonaisuus.html \
+	for f in print/kokonaisuus.pdf maps/kokonaisuus.html maps/kokonaisuus.svg \
 	    paths/matin-polku.html decisions/kuka-koordinoi.html print.html; do
 		[ -f "$tmp/site/$f" ] || continue
 		cmp -s "$tmp/site/$f" "$tmp/site2/$f" || fail "$f differs between builds"

@@ -93,3 +93,71 @@ test('the names in a diagram are links, not underlined until hovered', async () 
 	assert.equal(await deco(), 'underline');
 	await ctx.close();
 });
+
+// A figure too wide for its page links first to the whole drawing as a
+// file of its own, which works without JavaScript and stays in view
+// while the figure scrolls; the file is the drawing at natural size,
+// its links leading to pages that exist.
+test('every wide figure opens full size, without JavaScript', async () => {
+	const ctx = await browser.newContext({ viewport: { width: 360, height: 740 },
+		javaScriptEnabled: false });
+	const page = await ctx.newPage();
+	const bad = [];
+	const files = new Set();
+	for (const p of pages) {
+		await page.goto(server.url + p);
+		const figs = await page.evaluate(() =>
+			[...document.querySelectorAll('figure.diagram')].map((f) => ({
+				natural: f.classList.contains('diagram-natural'),
+				href: f.querySelector(':scope > p.diagram-full > a')?.href ?? null,
+				id: f.querySelector('svg')?.id,
+			})));
+		for (const f of figs) {
+			if (f.natural && f.href === null)
+				bad.push(`${p}#${f.id}: scrolls without a full-size link`);
+			if (f.href !== null)
+				files.add(f.href);
+		}
+	}
+	assert.ok(files.size >= 5, `only ${files.size} full-size files`);
+	for (const href of files) {
+		const res = await page.goto(href);
+		if (!res.ok()) {
+			bad.push(`${href}: HTTP ${res.status()}`);
+			continue;
+		}
+		const svg = await page.evaluate(() => {
+			const r = document.documentElement;
+			return { name: r.localName, width: r.getAttribute('width'),
+				links: [...r.querySelectorAll('a')].map((a) =>
+					new URL(a.getAttribute('href') ?? a.getAttribute('xlink:href'),
+						location.href).href) };
+		});
+		if (svg.name !== 'svg' || !/pt$/.test(svg.width ?? ''))
+			bad.push(`${href}: not an SVG at its natural size (${svg.name} ${svg.width})`);
+		for (const l of new Set(svg.links.map((u) => u.replace(/#.*/, '')))) {
+			const r = await ctx.request.get(l);
+			if (!r.ok())
+				bad.push(`${href}: link to ${l} gives HTTP ${r.status()}`);
+		}
+	}
+	await ctx.close();
+	assert.deepEqual(bad, []);
+});
+
+test('360 px: the big map\'s full-size link stays in view as it scrolls', async () => {
+	const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await ctx.newPage();
+	await page.goto(server.url + 'maps/kokonaisuus.html');
+	const seen = await page.evaluate(() => {
+		const f = document.querySelector('figure.diagram');
+		const a = f.querySelector('p.diagram-full a');
+		f.scrollLeft = 500;
+		const fr = f.getBoundingClientRect(), ar = a.getBoundingClientRect();
+		return { scrolled: f.scrollLeft, inside: ar.left >= fr.left - 1 &&
+			ar.right <= fr.right + 1 };
+	});
+	assert.ok(seen.scrolled > 0, 'the figure did not scroll');
+	assert.ok(seen.inside, 'the full-size link scrolled out of view');
+	await ctx.close();
+});
