@@ -407,6 +407,19 @@ write_print_pdfs(struct builder *b, enum lang lang)
 	}
 }
 
+/* Whether e has a drawing: a map, path, decision guide or flow, or a
+ * service with next or previous steps (on its page). */
+static int
+has_drawing(const struct entity *e)
+{
+	const struct service *s = (const struct service *)e;
+
+	if (diagram_kind_supported(e->kind))
+		return 1;
+	return e->kind == KIND_SERVICE &&
+	    (s->next.len != 0 || s->previous.len != 0);
+}
+
 /*
  * Each drawn diagram whole, at natural size, as <kind>/<id>.svg beside
  * its page (diagram_full_svg): maps, paths, decision guides, flows and
@@ -427,9 +440,7 @@ write_full_svgs(struct builder *b, enum lang lang)
 			struct buf svg = { 0 };
 			char *rel, *path;
 
-			if (e->kind == KIND_SERVICE &&
-			    ((const struct service *)e)->next.len == 0 &&
-			    ((const struct service *)e)->previous.len == 0)
+			if (!has_drawing(e))
 				continue;
 			if (diagram_full_svg(m, e, lang, &svg) == 0) {
 				path = diagram_full_path(e);
@@ -881,10 +892,11 @@ render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 	diagram_cache_begin();
 	for (l = 0; l < m->site.nlangs; l++)
 		for (k = 0; k < KIND_COUNT; k++)
-			for (i = 0; diagram_kind_supported((enum kind)k) &&
-			    i < m->set[k].len && !output_interrupted(); i++)
-				diagram_cache_draw(m, m->set[k].items[i],
-				    m->site.langs[l]);
+			for (i = 0; i < m->set[k].len &&
+			    !output_interrupted(); i++)
+				if (has_drawing(m->set[k].items[i]))
+					diagram_cache_draw(m, m->set[k].items[i],
+					    m->site.langs[l]);
 	pieces_list(&ps, m);
 	if (jobs_run(ps.len, jobs, piece_run, &ps, rendered) != 0)
 		b->failed = 1;
