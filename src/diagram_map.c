@@ -270,6 +270,9 @@ nactors_of(const struct map *mp, const struct model *m)
  * service; more would cross each other, so they are drawn group to
  * group, one arrow a pair, as wide as how many. */
 #define SERVICE_EDGES_MAX 10
+/* Of the arrows between groups, only the strongest this many are
+ * candidates for drawing (prune_arrows leaves out more). */
+#define GROUP_ARROWS_MAX 200
 
 /* A group of the map: one node, a table of its services. */
 struct mgroup {
@@ -297,6 +300,8 @@ struct mport {
 	long from_row, to_row; /* 1-based service row, or 0: the node */
 	size_t weight;         /* arrows between groups: how many */
 	int off;               /* left out: it would cross too many */
+	int dropped;           /* left out: weaker than the strongest
+	                        * GROUP_ARROWS_MAX */
 };
 
 /*
@@ -327,6 +332,9 @@ struct mbuild {
 	double cw, ch;        /* the centre's size */
 	double cx, cy;
 	size_t ncols, mid;    /* columns of groups; the centre's */
+	struct mgroup **svc_group; /* by service index: its table, or NULL */
+	long *svc_row;        /* by service index: its row there */
+	size_t nsvc;
 };
 
 static struct mgroup *
@@ -352,20 +360,38 @@ group_node(struct mbuild *mb, const struct gb_node *n)
 	return NULL;
 }
 
+/* Which table and row each service of the map is in, for row_of. */
+static void
+rows_index(struct mbuild *mb, const struct model *m)
+{
+	size_t i, j;
+
+	mb->nsvc = m->set[KIND_SERVICE].len;
+	mb->svc_group = xcalloc(mb->nsvc + 1, sizeof(*mb->svc_group));
+	mb->svc_row = xcalloc(mb->nsvc + 1, sizeof(*mb->svc_row));
+	for (i = 0; i < mb->ng; i++)
+		for (j = 0; j < mb->mg[i].g->services.len; j++) {
+			const struct entity *s = mb->mg[i].g->services.items[j];
+
+			if (s->index < mb->nsvc &&
+			    mb->svc_group[s->index] == NULL) {
+				mb->svc_group[s->index] = &mb->mg[i];
+				mb->svc_row[s->index] = (long)j + 1;
+			}
+		}
+}
+
 /* The group table holding service s and its row (1-based), or NULL. */
 static struct mgroup *
 row_of(struct mbuild *mb, const struct entity *s, long *row)
 {
-	size_t i, j;
-
-	for (i = 0; i < mb->ng; i++)
-		for (j = 0; j < mb->mg[i].g->services.len; j++)
-			if (mb->mg[i].g->services.items[j] == s) {
-				*row = (long)j + 1;
-				return &mb->mg[i];
-			}
-	*row = 0;
-	return NULL;
+	if (s->kind != KIND_SERVICE || s->index >= mb->nsvc ||
+	    mb->svc_group[s->index] == NULL) {
+		*row = 0;
+		return NULL;
+	}
+	*row = mb->svc_row[s->index];
+	return mb->svc_group[s->index];
 }
 
 /*
@@ -935,6 +961,109 @@ seg_box(double ax, double ay, double bx, double by, double x, double y,
 	return 0;
 }
 
+/* An edge's straight line as placed, for placement_cost. */
+struct mseg {
+	double ax, ay, bx, by;
+	int drawn;             /* on, between two placed nodes */
+};
+
+/* Every edge's straight line where the nodes are now placed; owned by
+ * the caller. */
+static struct mseg *
+port_segs(const struct mbuild *mb)
+{
+	struct mseg *seg = xcalloc(mb->nport + 1, sizeof(*seg));
+	size_t i;
+
+	for (i = 0; i < mb->nport; i++) {
+		const struct mport *p = &mb->port[i];
+
+		seg[i].drawn = p->from != p->to &&
+		    edge_end(mb, p, 0, &seg[i].ax, &seg[i].ay) &&
+		    edge_end(mb, p, 1, &seg[i].bx, &seg[i].by);
+	}
+	return seg;
+}
+
+/* Crossings of the straight lines of edges i and j (0 or 1). */
+static double
+ports_cross(const struct mbuild *mb, const struct mseg *seg, size_t i,
+    size_t j)
+{
+	const struct mport *p = &mb->port[i], *q = &mb->port[j];
+
+	if (i == j || p->off || q->off || !seg[i].drawn || !seg[j].drawn ||
+	    q->from == p->from || q->from == p->to || q->to == p->from ||
+	    q->to == p->to)
+		return 0;
+	return segs_cross(seg[i].ax, seg[i].ay, seg[i].bx, seg[i].by,
+	    seg[j].ax, seg[j].ay, seg[j].bx, seg[j].by);
+}
+
+/* The k-th node of the placement (groups, actors, labels, the centre)
+ * and its box; NULL where there is none. */
+static const struct gb_node *
+placed_node(const struct mbuild *mb, size_t k, double *x, double *y,
+    double *w, double *h)
+{
+	if (k < mb->ng) {
+		const struct mgroup *g = &mb->mg[k];
+
+		*x = g->x, *y = g->y, *w = g->w, *h = g->h;
+		return g->n;
+	}
+	k -= mb->ng;
+	if (k < mb->nband) {
+		const struct mband *bd = &mb->band[k];
+
+		*x = bd->x, *y = bd->y, *w = bd->aw, *h = bd->ah;
+		return bd->n;
+	}
+	k -= mb->nband;
+	if (k < mb->nlab) {
+		const struct mlabel *l = &mb->lab[k];
+
+		*x = l->x, *y = l->y, *w = l->w, *h = l->h;
+		return l->n;
+	}
+	*x = mb->cx, *y = mb->cy, *w = mb->cw, *h = mb->ch;
+	return mb->centre;
+}
+
+/* Twice the nodes the straight line of edge i passes through. */
+static double
+port_through(const struct mbuild *mb, const struct mseg *seg, size_t i)
+{
+	const struct mport *p = &mb->port[i];
+	double cost = 0;
+	size_t k;
+
+	if (p->off || !seg[i].drawn)
+		return 0;
+	for (k = 0; k < mb->ng + mb->nband + mb->nlab + 1; k++) {
+		double x, y, w, h;
+		const struct gb_node *n = placed_node(mb, k, &x, &y, &w, &h);
+
+		if (n == NULL || n == p->from || n == p->to)
+			continue;
+		cost += 2 * seg_box(seg[i].ax, seg[i].ay, seg[i].bx,
+		    seg[i].by, x, y, w, h);
+	}
+	return cost;
+}
+
+/* What drawing edge i adds to placement_cost. */
+static double
+port_cost(const struct mbuild *mb, const struct mseg *seg, size_t i)
+{
+	double cost = port_through(mb, seg, i);
+	size_t j;
+
+	for (j = 0; j < mb->nport; j++)
+		cost += ports_cross(mb, seg, i, j);
+	return cost;
+}
+
 /*
  * How bad a placement looks with straight lines for its edges: pairs of
  * edges that cross, and edges through a node (which the router bends
@@ -943,41 +1072,22 @@ seg_box(double ax, double ay, double bx, double by, double x, double y,
 static double
 placement_cost(const struct mbuild *mb)
 {
+	struct mseg *seg = port_segs(mb);
+	size_t *on = xcalloc(mb->nport + 1, sizeof(*on));
 	double cost = 0;
-	size_t i, j, k;
+	size_t i, j, n = 0;
 
-	for (i = 0; i < mb->nport; i++) {
-		const struct mport *p = &mb->port[i];
-		double ax, ay, bx, by;
-
-		if (p->off || p->from == p->to ||
-		    !edge_end(mb, p, 0, &ax, &ay) ||
-		    !edge_end(mb, p, 1, &bx, &by))
-			continue;
-		for (j = i + 1; j < mb->nport; j++) {
-			const struct mport *q = &mb->port[j];
-			double cx, cy, dx, dy;
-
-			if (q->off || q->from == q->to || q->from == p->from ||
-			    q->from == p->to || q->to == p->from ||
-			    q->to == p->to || !edge_end(mb, q, 0, &cx, &cy) ||
-			    !edge_end(mb, q, 1, &dx, &dy))
-				continue;
-			cost += segs_cross(ax, ay, bx, by, cx, cy, dx, dy);
-		}
-		for (k = 0; k < mb->ng + mb->nband + mb->nlab + 1; k++) {
-			const struct gb_node *n = k < mb->ng ? mb->mg[k].n :
-			    k < mb->ng + mb->nband ? mb->band[k - mb->ng].n :
-			    k < mb->ng + mb->nband + mb->nlab ?
-			    mb->lab[k - mb->ng - mb->nband].n : mb->centre;
-			double x, y, w, h;
-
-			if (n == NULL || n == p->from || n == p->to ||
-			    !node_box(mb, n, &x, &y, &w, &h))
-				continue;
-			cost += 2 * seg_box(ax, ay, bx, by, x, y, w, h);
-		}
+	/* Only the edges drawn: most arrows may be left out. */
+	for (i = 0; i < mb->nport; i++)
+		if (!mb->port[i].off && seg[i].drawn)
+			on[n++] = i;
+	for (i = 0; i < n; i++) {
+		cost += port_through(mb, seg, on[i]);
+		for (j = i + 1; j < n; j++)
+			cost += ports_cross(mb, seg, on[i], on[j]);
 	}
+	free(on);
+	free(seg);
 	return cost;
 }
 
@@ -1045,6 +1155,54 @@ set_port(void *e, const char *key, long row, double x, double ox)
  * before arrows between groups are left out, weakest first. */
 #define CROSS_PER_EDGE 0.45
 
+/* Strongest first; among equals, in the order they were made. */
+static const struct mport *port_order_base;
+
+static int
+cmp_port_strength(const void *a, const void *b)
+{
+	const struct mport *p = &port_order_base[*(const size_t *)a];
+	const struct mport *q = &port_order_base[*(const size_t *)b];
+
+	if (p->weight != q->weight)
+		return p->weight > q->weight ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 :
+	    *(const size_t *)a > *(const size_t *)b;
+}
+
+/* The arrows between groups, strongest first; returns how many. */
+static size_t
+arrows_by_strength(const struct mbuild *mb, size_t **idx)
+{
+	size_t i, n = 0;
+
+	*idx = xcalloc(mb->nport + 1, sizeof(**idx));
+	for (i = 0; i < mb->nport; i++)
+		if (mb->port[i].weight > 0)
+			(*idx)[n++] = i;
+	port_order_base = mb->port;
+	qsort(*idx, n, sizeof(**idx), cmp_port_strength);
+	port_order_base = NULL;
+	return n;
+}
+
+/*
+ * Only the GROUP_ARROWS_MAX strongest arrows between groups can be
+ * drawn: the others are left out before the columns are chosen, which
+ * costs the square of the arrows for each choice.
+ */
+static void
+drop_weak_arrows(struct mbuild *mb)
+{
+	size_t i, *idx, n = arrows_by_strength(mb, &idx);
+
+	for (i = GROUP_ARROWS_MAX; i < n; i++) {
+		mb->port[idx[i]].off = 1;
+		mb->port[idx[i]].dropped = 1;
+	}
+	free(idx);
+}
+
 /*
  * Leaves out the arrows between groups that would cross too much: adds
  * them back strongest first while the estimate stays under
@@ -1054,36 +1212,36 @@ set_port(void *e, const char *key, long row, double x, double ox)
 static void
 prune_arrows(struct gb *b, struct mbuild *mb)
 {
-	size_t i, j, on = 0, *idx = xcalloc(mb->nport + 1, sizeof(*idx)), n = 0;
+	size_t i, on = 0, *idx, n = arrows_by_strength(mb, &idx);
+	struct mseg *seg = port_segs(mb);
+	double cost;
 
 	for (i = 0; i < mb->nport; i++) {
-		if (mb->port[i].weight > 0) {
+		if (mb->port[i].weight > 0)
 			mb->port[i].off = 1;
-			idx[n++] = i;
-		} else
-			on++;
-	}
-	/* Strongest first; insertion sort keeps ties in order. */
-	for (i = 1; i < n; i++) {
-		size_t v = idx[i];
-
-		for (j = i; j > 0 && mb->port[idx[j - 1]].weight <
-		    mb->port[v].weight; j--)
-			idx[j] = idx[j - 1];
-		idx[j] = v;
-	}
-	for (i = 0; i < n; i++) {
-		struct mport *p = &mb->port[idx[i]];
-
-		p->off = 0;
-		if (placement_cost(mb) > CROSS_PER_EDGE * (on + 1))
-			p->off = 1;
 		else
 			on++;
+	}
+	cost = placement_cost(mb);
+	for (i = 0; i < n; i++) {
+		struct mport *p = &mb->port[idx[i]];
+		double more;
+
+		if (p->dropped)
+			continue;
+		p->off = 0;
+		more = port_cost(mb, seg, idx[i]);
+		if (cost + more > CROSS_PER_EDGE * (on + 1))
+			p->off = 1;
+		else {
+			cost += more;
+			on++;
+		}
 	}
 	for (i = 0; i < mb->nport; i++)
 		if (mb->port[i].off)
 			gb_delete_edge(b, mb->port[i].e);
+	free(seg);
 	free(idx);
 }
 
@@ -1124,6 +1282,7 @@ place_poster(struct gb *b, const struct map *mp, struct mbuild *mb)
 	diagram_paper_size(mp->paper.pos.line ? mp->paper.v :
 	    PAPER_A3_LANDSCAPE, &pw, &ph);
 	target = pw / ph;
+	drop_weak_arrows(mb);
 	choose_columns(mb, mp, b, target, &gw, &gh);
 	prune_arrows(b, mb);
 	for (i = 0; i < mb->ng; i++)
@@ -1151,7 +1310,11 @@ place_poster(struct gb *b, const struct map *mp, struct mbuild *mb)
 		set_port(p->e, "tailport", p->from_row, fx, tx);
 		set_port(p->e, "headport", p->to_row, tx, fx);
 	}
-	gb_set(b->g, "splines", "true");
+	/* Routing builds a visibility graph of every box, at a cost of
+	 * their cube, even for no line at all. */
+	for (i = 0, k = 0; i < mb->nport; i++)
+		k += !mb->port[i].off;
+	gb_set(b->g, "splines", k > 0 || mb->nlab > 0 ? "true" : "line");
 	gb_set(b->g, "overlap", "true");
 	gb_set(b->g, "esep", "+6");
 	b->engine = "neato";
@@ -1182,6 +1345,7 @@ build_map(struct gb *b, const struct map *mp)
 	const struct group **groups;
 	struct mbuild mb;
 	struct gpair *pairs = NULL;
+	size_t *pair_at;
 	size_t npairs = 0, cappairs = 0, nacross = 0;
 	size_t ngroups, i, j, k, nactors, nserv = 0;
 	int layout = mp->layout.pos.line ? mp->layout.v : 0;
@@ -1216,6 +1380,9 @@ build_map(struct gb *b, const struct map *mp)
 		mb.mg[i].n = map_group(b, groups[i], i);
 		nserv += groups[i]->services.len;
 	}
+	rows_index(&mb, m);
+	/* pairs[pair_at[a * ngroups + z] - 1]: groups a < z, 0 for none. */
+	pair_at = xcalloc(ngroups * ngroups + 1, sizeof(*pair_at));
 
 	/* Next steps between groups: how many, and between which. */
 	for (i = 0; i < ngroups; i++)
@@ -1237,17 +1404,16 @@ build_map(struct gb *b, const struct map *mp)
 				nacross++;
 				z = (size_t)(to - mb.mg);
 				a = i < z ? i : z;
-				for (p = 0; p < npairs; p++)
-					if (pairs[p].a == a &&
-					    pairs[p].z == (i < z ? z : i))
-						break;
-				if (p == npairs) {
+				p = pair_at[a * ngroups + (i < z ? z : i)];
+				if (p-- == 0) {
 					struct gpair *gp = array_push(&pairs,
 					    &npairs, &cappairs, sizeof(*gp));
 
 					memset(gp, 0, sizeof(*gp));
 					gp->a = a;
 					gp->z = i < z ? z : i;
+					p = npairs - 1;
+					pair_at[a * ngroups + gp->z] = npairs;
 				}
 				if (i < z)
 					pairs[p].az++;
@@ -1448,6 +1614,9 @@ build_map(struct gb *b, const struct map *mp)
 	b->desc = xasprintf(ui(b->lang, UI_DIAGRAM_MAP), ngroups, nserv,
 	    nactors + (centre != NULL));
 	free(pairs);
+	free(pair_at);
+	free(mb.svc_group);
+	free(mb.svc_row);
 	free(mb.mg);
 	free(mb.band);
 	free(mb.port);

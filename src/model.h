@@ -31,10 +31,10 @@ struct flow_counts;
 #define MODEL_MAX_ANSWERS   20    /* answers of one question */
 #define MODEL_MAX_MAP_NODES 2500  /* actors, groups and services drawn
                                    * on one map */
-#define MODEL_MAX_MAP_EDGES 200   /* lines drawn on one map: its edges
-                                   * and the next steps between them */
-#define MODEL_MAP_LINE_COST 25000000 /* and at most this over the
-                                     * square of its nodes */
+#define MODEL_MAX_MAP_BOXES 100   /* actors, groups and edge labels on
+                                   * one map: Graphviz routes each line
+                                   * around all of them, at a cost
+                                   * growing with their cube */
 
 enum lang {
 	LANG_FI,

@@ -1251,65 +1251,67 @@ fill_back_links(struct model *m)
 	}
 }
 
-/* Non-zero if the service s is drawn on a map showing the groups on. */
-static int
-map_draws(const struct map *mp, const unsigned char *on,
-    const struct entity *s)
-{
-	const struct entity *g = ((const struct service *)s)->group.target;
-
-	return g != NULL && g->kind == KIND_GROUP &&
-	    (mp->groups.all || on[g->index]);
-}
-
 /*
- * How many lines of typical next steps a map draws between its services
- * (on: the groups drawn, by index), as diagram_map.c draws them: next
- * steps both ways are one line.
+ * The boxes a map's lines are routed around, as build_map (diagram_map.c)
+ * draws them: its actors (the centre among them), actors at the ends of
+ * its edges, its groups, and a box for each edge's label (in any
+ * language).  Needs the back-links.
  */
 static size_t
-map_next_edges(const struct model *m, const struct map *mp,
-    const unsigned char *on)
+map_boxes(const struct model *m, const struct map *mp, size_t groups)
 {
-	const struct entity_set *ss = &m->set[KIND_SERVICE];
-	size_t i, k, q, n = 0;
+	const struct entity_set *as = &m->set[KIND_ACTOR];
+	unsigned char *on = xcalloc(as->len + 1, 1);
+	size_t i, n = groups;
+	int l;
 
-	for (i = 0; i < ss->len; i++) {
-		const struct service *s = (struct service *)ss->items[i];
+	for (i = 0; i < as->len; i++)
+		on[i] = mp->actors.all;
+	for (i = 0; !mp->actors.all && i < mp->actors.len; i++) {
+		const struct entity *t = ((struct ref *)
+		    mp->actors.items)[i].target;
 
-		if (!map_draws(mp, on, &s->e))
-			continue;
-		for (k = 0; k < s->next.len; k++) {
-			const struct entity *t = ((struct ref *)
-			    s->next.items)[k].target;
-			const struct service *ts;
-			int both = 0;
-
-			if (t == NULL || t->kind != KIND_SERVICE ||
-			    !map_draws(mp, on, t))
-				continue;
-			ts = (const struct service *)t;
-			for (q = 0; t != &s->e && q < ts->next.len; q++)
-				both |= ((struct ref *)ts->next.items)[q].target
-				    == &s->e;
-			if (!both || strcmp(s->e.id, t->id) < 0)
-				n++;
-		}
+		if (t != NULL && t->kind == KIND_ACTOR)
+			on[t->index] = 1;
 	}
+	if (mp->centre.target != NULL && mp->centre.target->kind == KIND_ACTOR)
+		on[mp->centre.target->index] = 1;
+	for (i = 0; i < mp->edges.len; i++) {
+		const struct map_edge *me = &((struct map_edge *)
+		    mp->edges.items)[i];
+		const struct entity *ends[2] = { me->from.target,
+		    me->to.target };
+		int k, labelled = 0;
+
+		for (k = 0; k < 2; k++)
+			if (ends[k] != NULL && ends[k]->kind == KIND_ACTOR)
+				on[ends[k]->index] = 1;
+		for (l = 0; l < LANG_COUNT; l++) {
+			const char *t = text_get(&me->label, &m->site,
+			    (enum lang)l, NULL);
+
+			labelled |= t != NULL && *t != '\0';
+		}
+		n += labelled;
+	}
+	for (i = 0; i < as->len; i++)
+		n += on[i];
+	free(on);
 	return n;
 }
 
 /*
  * Paths and maps larger than their diagrams can be drawn in reasonable
- * time (MODEL_MAX_STEPS, MODEL_MAX_MAP_NODES): errors, so that nothing
- * is drawn.  A map's nodes are its actors, its groups and their
- * services, as diagram_map.c draws them; needs the back-links.
+ * time (MODEL_MAX_STEPS, MODEL_MAX_MAP_NODES, MODEL_MAX_MAP_BOXES):
+ * errors, so that nothing is drawn.  A map's nodes are its actors, its
+ * groups and their services, as diagram_map.c draws them; needs the
+ * back-links.
  */
 static void
 check_sizes(struct resolver *r)
 {
 	const struct model *m = r->m;
-	size_t i, j, k, nodes, edges, cap;
+	size_t i, j, k, nodes, groups, boxes;
 
 	for (i = 0; i < m->set[KIND_PATH].len; i++) {
 		const struct path *p = (struct path *)m->set[KIND_PATH].items[i];
@@ -1326,6 +1328,7 @@ check_sizes(struct resolver *r)
 
 		unsigned char *on = xcalloc(gs->len + 1, 1);
 
+		groups = 0;
 		nodes = mp->actors.all ? m->set[KIND_ACTOR].len :
 		    mp->actors.len;
 		for (k = 0; k < mp->groups.len; k++) {
@@ -1336,25 +1339,21 @@ check_sizes(struct resolver *r)
 				on[t->index] = 1;
 		}
 		for (j = 0; j < gs->len; j++)
-			if (mp->groups.all || on[j])
+			if (mp->groups.all || on[j]) {
 				nodes += 1 + ((struct group *)
 				    gs->items[j])->services.len;
-		edges = mp->edges.len + map_next_edges(m, mp, on);
+				groups++;
+			}
 		free(on);
-		/* Graphviz routes each line across the whole map: the
-		 * cost of a line grows with the square of the nodes (and
-		 * faster), so large maps may have but a few. */
-		cap = nodes > 0 ? MODEL_MAP_LINE_COST / nodes / nodes :
-		    MODEL_MAX_MAP_EDGES;
-		if (cap > MODEL_MAX_MAP_EDGES)
-			cap = MODEL_MAX_MAP_EDGES;
-		if (edges > cap)
-			diag_error(r->dl, mp->edges.pos.line ? mp->edges.pos :
-			    mp->e.pos, "this map would draw %zu lines (its "
-			    "edges and the next steps between its services): a "
-			    "map of %zu actors, groups and services shows at "
-			    "most %zu; choose fewer groups, or split it into "
-			    "several maps", edges, nodes, cap);
+		boxes = map_boxes(m, mp, groups);
+		if (boxes > MODEL_MAX_MAP_BOXES)
+			diag_error(r->dl, mp->actors.pos.line ? mp->actors.pos :
+			    mp->e.pos, "this map would draw %zu boxes (its "
+			    "actors, groups and the labels of its edges): a map "
+			    "shows at most %d, because Graphviz routes every "
+			    "line around every box; choose fewer actors or "
+			    "groups, or split it into several maps", boxes,
+			    MODEL_MAX_MAP_BOXES);
 		if (nodes > MODEL_MAX_MAP_NODES)
 			diag_error(r->dl, mp->groups.pos.line ?
 			    mp->groups.pos : mp->e.pos, "this map would "

@@ -159,12 +159,23 @@ def map_all(d):
 
 
 def map_edges(d):
+    """A region's whole map at its limit: 2,000 services in 60 groups, two
+    next steps each, mostly between groups (so drawn as arrows between
+    groups), and 40 actors: N (100) boxes for the lines to go around."""
     base(d)
-    n = 500
+    boxes = int(os.environ.get("N", 100))
+    groups = 59  # and base()'s
+    n = 2000
+    for g in range(groups):
+        write(f"{d}/groups/g{g}.yaml", f"name: Ryhmä {g}\nsummary: R.\n")
+    for a in range(boxes - groups - 2):
+        write(f"{d}/actors/a{a}.yaml",
+              f"name: Toimija {a}\nkind: public\nsummary: T.\n")
     for i in range(n):
-        # Two next steps each, far apart in the grid: long lines.
-        service(d, f"s{i}", f"next: [s{(i * 7 + 13) % n}, "
-                f"s{(i * 11 + 29) % n}]\n")
+        write(f"{d}/services/s{i}.yaml",
+              f"name: Palvelu s{i}\ngroup: g{i % groups}\n"
+              f"providers: [toimija]\nsummary: P.\n"
+              f"next: [s{(i * 7 + 13) % n}, s{(i * 11 + 29) % n}]\n")
     write(f"{d}/maps/kaikki.yaml", "title: Kaikki\nactors: all\n"
           "groups: all\n")
 
