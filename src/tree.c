@@ -2,12 +2,14 @@
  * Reading inside a tree (tree.h).  The check is by resolved path: the
  * file's realpath must lie below the tree's.  Then it is opened without
  * blocking (a FIFO swapped in after the check cannot hang the read
- * either) and must still be the regular file that was checked.
+ * either), must still be the regular file that was checked, and the
+ * file opened must lie below the tree too (a link swapped in between).
  */
 #include "tree.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +26,28 @@ under(const char *a, const char *b)
 	if (strcmp(b, "/") == 0)
 		return 1;
 	return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/');
+}
+
+/*
+ * Non-zero when the open file fd lies in root: its path as the kernel
+ * knows it (/proc/self/fd), so that a link swapped in between a check by
+ * name and the open cannot lead out of the tree.  Without /proc, the
+ * check by name, which tree_read has made already, stands.
+ */
+static int
+fd_inside(const char *root, int fd)
+{
+	char proc[64], *r, *p;
+	int in;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if ((p = realpath(proc, NULL)) == NULL)
+		return access("/proc/self/fd", F_OK) != 0;
+	r = realpath(root, NULL);
+	in = r != NULL && under(p, r);
+	free(r);
+	free(p);
+	return in;
 }
 
 int
@@ -85,6 +109,12 @@ tree_read(const char *root, const char *what, const char *path,
 	    fst.st_dev != st.st_dev || fst.st_ino != st.st_ino) {
 		close(fd);
 		*why = xasprintf("changed while it was read: read it again");
+		return NULL;
+	}
+	if (!fd_inside(root, fd)) {
+		close(fd);
+		*why = xasprintf("is a symbolic link out of the %s folder (or "
+		    "lies on one): kartta reads only files inside it", what);
 		return NULL;
 	}
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
