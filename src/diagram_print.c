@@ -1020,7 +1020,8 @@ notes_box(cairo_t *cr, const struct sheet *sh, const struct geom *g)
 
 /*
  * Which legend items are drawn in the window of the drawing that page
- * (col, row) shows; mask gets 1 for each.  Caller frees.
+ * (col, row) shows; mask gets 1 for each, or NULL (all of them) if
+ * none is.  Caller frees.
  */
 static unsigned char *
 page_mask(const struct sheet *sh, const struct geom *g,
@@ -1045,6 +1046,15 @@ page_mask(const struct sheet *sh, const struct geom *g,
 			mask[i] = b->x1 >= x0 && b->x0 <= x1 && b->y1 >= y0 &&
 			    b->y0 <= y1;
 		}
+	/* A tile the drawing does not reach (the corner of a grid kept
+	 * whole for assembly) would have no legend at all: it gets the
+	 * sheet's, so that every page explains the sheet. */
+	for (i = 0; i < lg->n && !mask[i]; i++)
+		;
+	if (i == lg->n) {
+		free(mask);
+		return NULL;
+	}
 	return mask;
 }
 

@@ -218,6 +218,133 @@ if k 0 export map:alkupalvelu -c content -o "$tmp/a.pdf"; then
 fi
 end
 
+# Every diagram of the default content and of the full fixture, on
+# every paper: each page has the paper's size in its orientation, no
+# word set sideways, the sheet's title, the handbook and region, the
+# edition, the legend and the address, "sivu i/n (rivi r, sarake c)"
+# when tiled, and a QR code that decodes to the address; every word of
+# every node label lies in the drawing's area of some page.  The QR is
+# read from the page's right-hand strip, where the title block puts it,
+# so that an A0 page is not rendered whole.
+#
+# The words a drawing's nodes show, from its SVG: one a line.
+nodewords() {
+	xmllint --xpath "//*[local-name()='g'][contains(concat(' ', @class, ' '), ' node ')]//*[local-name()='text']/text()" \
+	    "$1" 2>/dev/null | tr ' ' '\n' | sed '/^$/d; s/&amp;/\&/g' | sort -u
+}
+# The words of page $2 of PDF $1 inside the drawing's area: inside the
+# 10 mm margins, above the title block, which begins with the sheet's
+# title ($3): the lowest word at the left margin that is the title's
+# first word.  (Type size tells nothing here: on a large paper the
+# drawing's own type is larger than the title's.)
+areawords() {
+	pdftotext -bbox -f "$2" -l "$2" "$1" - | awk -F'"' -v first="${3%% *}" '
+	    /<page/ { pw = $2; ph = $4 }
+	    /<word/ { n++; x0[n] = $2; y0[n] = $4; x1[n] = $6; y1[n] = $8
+		t = $0; sub(/.*">/, "", t); sub(/<.*/, "", t); w[n] = t
+		if (t == first && $2 < 31 && (top == "" || $4 > top)) top = $4 }
+	    END { m = 28.3
+		# The middle of a word: its box has the font'"'"'s ascent,
+		# which on a large paper reaches above the glyphs.
+		for (i = 1; i <= n; i++) {
+			cx = (x0[i] + x1[i]) / 2; cy = (y0[i] + y1[i]) / 2
+			if (cx >= m && cx <= pw - m && cy >= m &&
+			    (top == "" || cy < top - 10))
+				print w[i] } }' |
+	    # Cairo sets fi and fl as ligatures; the reader sees letters.
+	    sed 's/&amp;/\&/g; s/\xef\xac\x81/fi/g; s/\xef\xac\x82/fl/g'
+}
+# sheets TREE BASE HANDBOOK EDITION: every diagram of TREE on every
+# paper.  Counts sheets and pages in $tmp/count.
+sheets() {
+	tree=$1 sbase=$2 hb=$3 ed=$4
+	diagrams "$tree" >"$tmp/sids"
+	while read -r kind id; do
+		title=$(ytitle "$tree/${kind}s/$id.yaml")
+		url=$sbase${kind}s/$id.html
+		k 0 export "$kind:$id" -c "$tree" -f svg -o "$tmp/s.svg" || continue
+		nodewords "$tmp/s.svg" >"$tmp/swords"
+		[ -s "$tmp/swords" ] || fail "$kind:$id: no words in the SVG's nodes"
+		for size in A4 A3 A2 A1 A0; do
+			for o in portrait landscape; do
+				paper=$size-$o
+				sheet "$kind:$id" "$paper"
+			done
+		done
+	done <"$tmp/sids"
+}
+sheet() {
+	ref=$1 paper=$2
+	k 0 export "$ref" -c "$tree" --paper "$paper" -o "$tmp/s.pdf" || return
+	echo sheet >>"$tmp/count"
+	want=$(pts "$paper")
+	pdfinfo -f 1 -l 999 "$tmp/s.pdf" |
+	    sed -n 's/^Page *[0-9]* size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2/p' |
+	    awk '{ printf "%.0f %.0f\n", $1, $2 }' | sort -u >"$tmp/sizes"
+	[ "$(cat "$tmp/sizes")" = "$want" ] ||
+	    fail "$ref on $paper: pages of $(tr '\n' ',' <"$tmp/sizes") pt, not $want"
+	pdftotext -bbox "$tmp/s.pdf" - | awk -F'"' '/<word/ {
+	    t = $0; sub(/.*">/, "", t); sub(/<.*/, "", t)
+	    if (length(t) >= 4 && $8 - $4 > $6 - $2) { print t; exit } }' >"$tmp/side"
+	[ -s "$tmp/side" ] && fail "$ref on $paper: \"$(cat "$tmp/side")\" runs sideways"
+	n=$(npages "$tmp/s.pdf")
+	cols=1
+	if [ "${n:-0}" -gt 1 ]; then
+		cols=$(sed -n 's/.*(\([0-9]*\) across.*/\1/p' "$tmp/err")
+		[ -n "$cols" ] || { fail "$ref on $paper: $n pages without a tiling warning"; cols=1; }
+	fi
+	# Page size in pixels at 150 dpi, for the QR strip.
+	set -- $want
+	pw=$(( $1 * 150 / 72 )) ph=$(( $2 * 150 / 72 ))
+	: >"$tmp/shown"
+	p=1
+	while [ "$p" -le "${n:-0}" ]; do
+		echo page >>"$tmp/count"
+		t=$(pagetext "$tmp/s.pdf" $p)
+		for w in "$title" "$hb" "Painos $ed" "Merkit"; do
+			case $t in
+			*"$w"*) ;;
+			*) fail "$ref on $paper: page $p/$n lacks \"$w\"" ;;
+			esac
+		done
+		case $(echo "$t" | tr -d ' ') in
+		*"$url"*) ;;
+		*) fail "$ref on $paper: page $p/$n lacks its address" ;;
+		esac
+		if [ "$n" -gt 1 ]; then
+			r=$(( (p - 1) / cols + 1 )) c=$(( (p - 1) % cols + 1 ))
+			case $t in
+			*"sivu $p/$n (rivi $r, sarake $c)"*) ;;
+			*) fail "$ref on $paper: page $p is not labelled \"sivu $p/$n (rivi $r, sarake $c)\"" ;;
+			esac
+		fi
+		areawords "$tmp/s.pdf" $p "$title" >>"$tmp/shown"
+		if command -v zbarimg >/dev/null 2>&1; then
+			pdftoppm -r 150 -gray -png -f $p -l $p -x $((pw - 260)) \
+			    -y $((ph / 2)) -W 260 -H $((ph / 2)) "$tmp/s.pdf" "$tmp/sq" 2>/dev/null
+			got=$(zbarimg -q --raw -Sdisable -Sqrcode.enable "$tmp"/sq-*.png 2>/dev/null)
+			[ "$got" = "$url" ] ||
+			    fail "$ref on $paper: QR of page $p reads \"$got\", not $url"
+			rm -f "$tmp"/sq-*.png
+		fi
+		p=$((p + 1))
+	done
+	sort -u "$tmp/shown" >"$tmp/shown.s"
+	comm -23 "$tmp/swords" "$tmp/shown.s" >"$tmp/lost"
+	[ -s "$tmp/lost" ] && fail "$ref on $paper: $(grep -c . "$tmp/lost") of $(grep -c . "$tmp/swords") node words on no page: $(head -n 8 "$tmp/lost" | tr '\n' ' ')"
+}
+begin every-paper
+: >"$tmp/count"
+sheets "$tmp/c" "$base/" "$handbook" 2026.1
+fx=tests/fixtures/full
+sheets "$fx" https://example.org/handbook/ \
+    "$(ytitle $fx/site.yaml) – $(sed -n 's/^region: *{ *fi: *\([^,}]*\).*/\1/p' $fx/site.yaml)" \
+    "$(sed -n 's/^edition: *"\(.*\)"/\1/p' $fx/site.yaml)"
+# The figures, in the test's output.
+echo "    $(grep -c '^sheet' "$tmp/count") sheets, $(grep -c '^page' "$tmp/count") pages"
+[ "$(grep -c '^sheet' "$tmp/count")" -ge 110 ] || fail "fewer than 11 diagrams on 10 papers"
+end
+
 # Tiled: every page is labelled in order, and every word of every node
 # label lies inside the drawing's area (above the title block, inside
 # the margins) of some page: the tiles together show the whole drawing.
