@@ -421,10 +421,11 @@ has_drawing(const struct entity *e)
 }
 
 /*
- * Each drawn diagram whole, at natural size, as <kind>/<id>.svg beside
- * its page (diagram_full_svg): maps, paths, decision guides, flows and
- * the services that have next or previous steps.  A figure too wide
- * for its page links there.  From the cache, so drawn once.
+ * Each drawn diagram too wide for its page whole, at natural size, as
+ * <kind>/<id>.svg beside its page (diagram_full_svg): of the maps,
+ * paths, decision guides, flows and the services that have next or
+ * previous steps, those whose figure scrolls and links there.  From
+ * the cache, so drawn once.
  */
 static void
 write_full_svgs(struct builder *b, enum lang lang)

@@ -346,6 +346,30 @@ diagram_full_path(const struct entity *e)
 	return xasprintf("%s/%s.svg", kind_dirs[e->kind], e->id);
 }
 
+/* The narrowest a figure's drawing gets on a page: a phone's 360 px
+ * less the gutters, padding and border (style.css). */
+#define NARROWEST_PX 294
+
+/*
+ * Non-zero if the drawing svg, at its natural size in points (its width
+ * and height), would take its smallest type (FS_MIN points, 4/3 px a
+ * point) under 12 CSS px in the narrowest figure: then its figure
+ * scrolls and links to the full-size file (keep_type_legible).  *wpt
+ * and *hpt get the size.
+ */
+static int
+svg_scrolls(xmlNodePtr svg, double *wpt, double *hpt)
+{
+	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
+	xmlChar *h = xmlGetProp(svg, (const xmlChar *)"height");
+
+	*wpt = w ? atof((const char *)w) : 0;
+	*hpt = h ? atof((const char *)h) : 0;
+	xmlFree(w);
+	xmlFree(h);
+	return *wpt > 0 && *hpt > 0 && *wpt * 12 / FS_MIN > NARROWEST_PX;
+}
+
 int
 diagram_full_svg(const struct model *m, const struct entity *e,
     enum lang lang, struct buf *out)
@@ -353,6 +377,7 @@ diagram_full_svg(const struct model *m, const struct entity *e,
 	struct diagram_opts o;
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr svg;
+	double wpt, hpt;
 
 	if (doc == NULL)
 		fatal_oom();
@@ -367,6 +392,13 @@ diagram_full_svg(const struct model *m, const struct entity *e,
 		xmlFreeDoc(doc);
 		return -1;
 	}
+	/* Only a figure that scrolls links here: a drawing that fits its
+	 * page needs no file (most of the services' next steps). */
+	if (!svg_scrolls(svg, &wpt, &hpt)) {
+		xmlFreeNode(svg);
+		xmlFreeDoc(doc);
+		return 1;
+	}
 	xmlDocSetRootElement(doc, svg);
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	html_node_serialize(svg, out);
@@ -374,10 +406,6 @@ diagram_full_svg(const struct model *m, const struct entity *e,
 	xmlFreeDoc(doc);
 	return 0;
 }
-
-/* The narrowest a figure's drawing gets on a page: a phone's 360 px
- * less the gutters, padding and border (style.css). */
-#define NARROWEST_PX 294
 
 /*
  * A figure shrinks its drawing to the page's width (style.css), which
@@ -393,15 +421,10 @@ static void
 keep_type_legible(struct page_ctx *pc, xmlNodePtr figure, xmlNodePtr svg,
     const struct entity *e)
 {
-	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
-	xmlChar *h = xmlGetProp(svg, (const xmlChar *)"height");
-	double wpt = w ? atof((const char *)w) : 0;
-	double hpt = h ? atof((const char *)h) : 0;
+	double wpt, hpt;
 	char num[32];
 
-	xmlFree(w);
-	xmlFree(h);
-	if (wpt <= 0 || hpt <= 0 || wpt * 12 / FS_MIN <= NARROWEST_PX)
+	if (!svg_scrolls(svg, &wpt, &hpt))
 		return;
 	snprintf(num, sizeof(num), "%.0fpx", ceil(wpt * 12 / FS_MIN));
 	xmlSetProp(svg, (const xmlChar *)"width", (const xmlChar *)num);

@@ -111,7 +111,9 @@ struct page_ctx;
  * with its links from there.  A figure too wide for its page links to
  * it ("open full size"), which needs no script.  diagram_full_path is
  * that path (caller frees); diagram_full_svg appends the file to out
- * and returns 0, or -1 if e has no drawing (reported by its pages).
+ * and returns 0; returns 1, appending nothing, if the drawing fits its
+ * page (no figure links to a file then), or -1 if e has no drawing
+ * (reported by its pages).
  */
 char *diagram_full_path(const struct entity *e);
 int diagram_full_svg(const struct model *m, const struct entity *e,

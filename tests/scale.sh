@@ -69,14 +69,15 @@ end
 
 # Each diagram laid out once per language: 2 x (15 paths, 1 decision),
 # 2 x the map twice (its places, then its routes around them:
-# diagram_map.c), and every service with next or previous steps, one
-# full-size services/<id>.svg each; though each is on its page, in
-# print.html, in its PDF and in its full-size file.
+# diagram_map.c), and every service with next or previous steps (a
+# drawing on its page); though each is on its page, in print.html, in
+# its PDF and in its full-size file.
 begin layouts-once
 mkdir -p "$tmp/gv"
 if KARTTA_BENCH_GV=$tmp/gv k 0 build -q -c "$tmp/a" -o "$tmp/out3"; then
 	n=$(find "$tmp/gv" -name '*.gv' | wc -l)
-	svc=$(find "$tmp/out3/services" -name '*.svg' | wc -l)
+	svc=$(grep -l '<svg[^>]* id="service_' "$tmp/out3/services"/*.html |
+		wc -l)
 	want=$((2 * 16 + 2 * 2 + svc))
 	[ "$svc" -ge 40 ] || fail "only $svc services drawn"
 	[ "$n" = "$want" ] || fail "$n layouts, expected $want"
@@ -86,6 +87,34 @@ if KARTTA_BENCH_GV=$tmp/gv k 0 build -q -c "$tmp/a" -o "$tmp/out3"; then
 		fail "the build differs with KARTTA_BENCH_GV set"
 fi
 rm -rf "$tmp/gv" "$tmp/out3"
+end
+
+# A full-size <kind>/<id>.svg only for a drawing whose figure scrolls
+# and links to it (diagram.c, keep_type_legible): every such file is
+# linked from its page, every link has its file, and a service drawing
+# narrow enough for a phone has neither.
+begin full-size-linked
+if [ -d "$tmp/out1" ]; then
+	(cd "$tmp/out1" && find . -name '*.svg' ! -path '*/theme/*' |
+	    sed 's|^\./||' | sort | while read -r f; do
+		rel=${f#sv/}
+		grep -qF "<p class=\"diagram-full\"><a href=\"../$rel\"" \
+		    "${f%.svg}.html" || echo "$f: not linked from its page"
+	done) >"$tmp/unlinked"
+	[ -s "$tmp/unlinked" ] && fail "$(head -3 "$tmp/unlinked")"
+	(cd "$tmp/out1" && grep -l 'class="diagram-full"' services/*.html |
+	    while read -r p; do
+		[ -f "${p%.html}.svg" ] || echo "$p links to no file"
+	done) >"$tmp/nofile"
+	[ -s "$tmp/nofile" ] && fail "$(head -3 "$tmp/nofile")"
+	all=$(grep -l '<svg[^>]* id="service_' "$tmp/out1/services"/*.html |
+		wc -l)
+	files=$(find "$tmp/out1/services" -name '*.svg' | wc -l)
+	[ "$files" -lt "$all" ] ||
+		fail "$files full-size files for $all service drawings"
+else
+	fail "no build to check"
+fi
 end
 
 # In one process or in two workers, the same bytes; and the same
