@@ -2,8 +2,9 @@
  * Each diagram laid out once per language (issue #14).  While a build
  * runs (diagram_cache_begin … diagram_cache_end), the first page that
  * shows a diagram has it drawn the one canonical way: links from the
- * language root, ids that start with "<kind>_<id>", and the print
- * recording (with the legend's symbols) from the same layout.  The finished SVG, the
+ * language root, ids that start with "<kind>_<id>", and, for a kind
+ * that is printed, the print recording (with the legend's symbols) from
+ * the same layout.  The finished SVG, the
  * recording and what Graphviz said are kept; every page, print part and
  * PDF after that copies them, moving the copy's links and ids to where
  * it is shown.  Links and ids never reach the layout (Graphviz places
@@ -26,7 +27,8 @@ struct drawn {
 	char *key;               /* owned: "<lang>:<kind>:<id>" */
 	char *prefix;            /* owned: the canonical id prefix */
 	xmlDocPtr svg;           /* owned; NULL if it could not be drawn */
-	struct print_rec *rec;   /* owned; NULL if it failed */
+	struct print_rec *rec;   /* owned; NULL if it failed or the kind
+	                          * is never printed (a service) */
 	struct legend legend;    /* owned: the symbols of the recording */
 	char *title;             /* owned: what the PDF is titled */
 	struct diag_list *said;  /* owned: what drawing it reported */
@@ -90,7 +92,11 @@ draw(const struct model *m, const struct entity *e, enum lang lang,
 	diagram_build(&b, e);
 	failed = gb_layout(&b, diagram_engine(&b, e)) != 0 ||
 	    gb_render_svg(&b, &data, &len) != 0;
-	if (!failed) {
+	/* A service's next steps are never printed as a drawing (the
+	 * book lists them; diagram_render draws only the kinds of
+	 * diagram_kind_supported): no recording, which would be most of
+	 * the cache's memory and a cairo pass each for nothing. */
+	if (!failed && diagram_kind_supported(e->kind)) {
 		/* As draw_print does: no padding on paper.  Padding is added
 		 * when rendering, never by the layout. */
 		gb_set(b.g, "pad", "0");
