@@ -26,7 +26,12 @@
 struct drawn {
 	char *key;               /* owned: "<lang>:<kind>:<id>" */
 	char *prefix;            /* owned: the canonical id prefix */
-	xmlDocPtr svg;           /* owned; NULL if it could not be drawn */
+	/* The finished SVG as text, not as its tree: a libxml2 tree is
+	 * about six times the size, and the parent keeps every drawing
+	 * while the workers it forks run (massif: the trees were 42 of
+	 * 150 MiB at the peak of a 6-region build). */
+	char *svg;               /* owned; NULL if it could not be drawn */
+	size_t svg_len;          /* its length */
 	struct print_rec *rec;   /* owned; NULL if it failed or the kind
 	                          * is never printed (a service) */
 	struct legend legend;    /* owned: the symbols of the recording */
@@ -58,7 +63,7 @@ diagram_cache_end(void)
 	while (cache != NULL && strmap_next(cache, &pos, &k, &v)) {
 		struct drawn *d = v;
 
-		xmlFreeDoc(d->svg);
+		free(d->svg);
 		print_rec_free(d->rec);
 		legend_free(&d->legend);
 		diag_list_free(d->said);
@@ -70,6 +75,41 @@ diagram_cache_end(void)
 	strmap_free(cache);
 	cache = NULL;
 	pthread_mutex_unlock(&cache_lock);
+}
+
+/* Keeps the root of doc, the finished SVG, as text in d; frees doc.
+ * Written without formatting, so that parsing it again (with blanks
+ * kept) gives the very same tree. */
+static void
+keep_svg(struct drawn *d, xmlDocPtr doc)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+
+	if (xb == NULL || xmlNodeDump(xb, doc, xmlDocGetRootElement(doc), 0,
+	    0) < 0)
+		fatal_oom();
+	d->svg_len = (size_t)xmlBufferLength(xb);
+	d->svg = xmalloc(d->svg_len + 1);
+	memcpy(d->svg, xmlBufferContent(xb), d->svg_len + 1);
+	xmlBufferFree(xb);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * The kept SVG of d as a new <svg> element of doc, not linked yet:
+ * parsed straight into doc (its dictionary, no tree to adopt).
+ */
+static xmlNodePtr
+svg_node(const struct drawn *d, xmlDocPtr doc)
+{
+	xmlNodePtr list = NULL;
+
+	/* kartta wrote the text: only memory can fail. */
+	if (xmlParseBalancedChunkMemory(doc, NULL, NULL, 0,
+	    (const xmlChar *)d->svg, &list) != 0 || list == NULL ||
+	    list->next != NULL)
+		fatal_oom();
+	return list;
 }
 
 /* Lays e out once and keeps what it gives (lock held). */
@@ -112,8 +152,11 @@ draw(const struct model *m, const struct entity *e, enum lang lang,
 	gb_unlayout(&b);
 	gv_report(d->said, e, failed);
 	if (!failed) {
-		d->svg = svg_finish(&b, data, len);
-		if (d->svg == NULL)
+		xmlDocPtr doc = svg_finish(&b, data, len);
+
+		if (doc != NULL)
+			keep_svg(d, doc);
+		else
 			diag_error(d->said, e->pos, "diagram of %s:%s: Graphviz "
 			    "wrote SVG that is not well-formed",
 			    kind_names[e->kind], e->id);
@@ -243,9 +286,7 @@ diagram_cache_svg(const struct model *m, const struct entity *e,
 	}
 	*svg = NULL;
 	if (d->svg != NULL) {
-		*svg = xmlDocCopyNode(xmlDocGetRootElement(d->svg), doc, 1);
-		if (*svg == NULL)
-			fatal_oom();
+		*svg = svg_node(d, doc);
 		adapt(*svg, d->prefix, o->id_prefix ? o->id_prefix :
 		    d->prefix, o);
 	}
