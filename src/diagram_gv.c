@@ -6,6 +6,7 @@
  */
 #include "diagram_int.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +33,11 @@
 static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
 static GVC_t *gv_ctx;          /* guarded by gv_lock */
 static struct buf gv_messages; /* Graphviz's messages of the current call */
+/* What the last layout drew wrong (lines_through): guarded by gv_lock. */
+static struct {
+	size_t n;      /* pairs of a line and a node it passes through */
+	char *example; /* owned; the first, as "line" through "node" */
+} gv_through;
 
 static int
 gv_message(char *msg)
@@ -119,11 +125,26 @@ diagram_cleanup(void)
 	pthread_mutex_unlock(&gv_lock);
 }
 
+static void
+through_clear(void)
+{
+	free(gv_through.example);
+	gv_through.example = NULL;
+	gv_through.n = 0;
+}
+
 void
 gv_report(struct diag_list *dl, const struct entity *e, int failed)
 {
 	char *line, *save = NULL;
 
+	if (dl != NULL && gv_through.n > 0 && !failed)
+		diag_warning(dl, e->pos, "diagram of %s:%s: the layout draws "
+		    "%s, which the content does not say (lines run through "
+		    "boxes not their own %zu times); draw fewer lines or "
+		    "boxes on it, or split it", kind_names[e->kind], e->id,
+		    gv_through.example, gv_through.n);
+	through_clear();
 	if (dl == NULL || (gv_messages.len == 0 && !failed))
 		return;
 	if (gv_messages.len == 0) {
@@ -582,6 +603,138 @@ title_of(const struct gb *b, const struct entity *e)
 
 /* ---- Layout and rendering ---- */
 
+/* ---- What a layout must not draw: a line through a node ---- */
+
+/* A line this close inside a node's outline only grazes it (pt), as in
+ * tests/tools/diagcheck.c, which checks the SVG the same way. */
+#define GRAZE 2.5
+
+struct obstacle {
+	Agnode_t *n;
+	double cx, cy, rx, ry; /* centre, half width and height, less GRAZE */
+	int round;             /* an ellipse (or what holds one), not a box */
+};
+
+static int
+invisible(void *obj)
+{
+	const char *st = agget(obj, (char *)"style");
+
+	return st != NULL && strstr(st, "invis") != NULL;
+}
+
+static int
+inside(const struct obstacle *o, double x, double y)
+{
+	double dx = (x - o->cx) / o->rx, dy = (y - o->cy) / o->ry;
+
+	if (o->round)
+		return dx * dx + dy * dy < 1;
+	return fabs(dx) < 1 && fabs(dy) < 1;
+}
+
+/* The title of a node or an edge, as its <title> will say. */
+static const char *
+title_in(const struct gb *b, void *obj)
+{
+	const char *gid = agget(obj, (char *)"id");
+	size_t i;
+
+	for (i = 0; gid != NULL && i < b->nmeta; i++)
+		if (strcmp(b->meta[i].gid, gid) == 0)
+			return b->meta[i].title;
+	return agnameof(obj);
+}
+
+/* Non-zero if the curve of e passes through o (sampled every point). */
+static int
+edge_through(Agedge_t *e, const struct obstacle *o)
+{
+	splines *spl = ED_spl(e);
+	int i, j, k;
+
+	for (i = 0; spl != NULL && i < spl->size; i++) {
+		const bezier *bz = &spl->list[i];
+
+		for (j = 0; j + 3 < bz->size; j += 3) {
+			const pointf *c = &bz->list[j];
+			double len = hypot(c[1].x - c[0].x, c[1].y - c[0].y) +
+			    hypot(c[2].x - c[1].x, c[2].y - c[1].y) +
+			    hypot(c[3].x - c[2].x, c[3].y - c[2].y);
+			int steps = (int)ceil(len) + 1;
+
+			for (k = 0; k <= steps; k++) {
+				double t = (double)k / steps, u = 1 - t;
+				double x = u * u * u * c[0].x + 3 * u * u * t *
+				    c[1].x + 3 * u * t * t * c[2].x + t * t * t *
+				    c[3].x;
+				double y = u * u * u * c[0].y + 3 * u * u * t *
+				    c[1].y + 3 * u * t * t * c[2].y + t * t * t *
+				    c[3].y;
+
+				if (inside(o, x, y))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * Counts, after a layout, every line drawn through a visible node that is
+ * not one of its ends: the picture would say the line goes there.  The
+ * router avoids this; a crowded drawing can defeat it, and then the
+ * build must say so instead of publishing it (gv_report).
+ */
+static void
+lines_through(struct gb *b)
+{
+	Agraph_t *g = G(b->g);
+	struct obstacle *ob = NULL;
+	size_t nob = 0, cap = 0, i;
+	Agnode_t *n;
+	Agedge_t *e;
+
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		const char *shape = agget(n, (char *)"shape");
+		struct obstacle *o;
+
+		if (invisible(n))
+			continue;
+		o = array_push(&ob, &nob, &cap, sizeof(*ob));
+		o->n = n;
+		o->cx = ND_coord(n).x;
+		o->cy = ND_coord(n).y;
+		o->rx = ND_width(n) * 36 - GRAZE;
+		o->ry = ND_height(n) * 36 - GRAZE;
+		o->round = shape != NULL && (strcmp(shape, "ellipse") == 0 ||
+		    strcmp(shape, "oval") == 0 || strcmp(shape, "circle") == 0 ||
+		    strcmp(shape, "point") == 0 || strcmp(shape, "octagon") == 0);
+		/* The ellipse within an octagon's corners. */
+		if (shape != NULL && strcmp(shape, "octagon") == 0) {
+			o->rx *= 0.92;
+			o->ry *= 0.92;
+		}
+		if (o->rx <= 0 || o->ry <= 0)
+			nob--;
+	}
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			if (invisible(e))
+				continue;
+			for (i = 0; i < nob; i++) {
+				if (ob[i].n == agtail(e) || ob[i].n == aghead(e) ||
+				    !edge_through(e, &ob[i]))
+					continue;
+				if (gv_through.n++ == 0)
+					gv_through.example = xasprintf("the "
+					    "line \"%s\" through \"%s\"",
+					    title_in(b, e), title_in(b, ob[i].n));
+			}
+		}
+	free(ob);
+}
+
 int
 gb_layout(struct gb *b, const char *engine)
 {
@@ -593,9 +746,11 @@ gb_layout(struct gb *b, const char *engine)
 	rc = gvLayout(gv_ctx, G(b->g), engine);
 	gv_layout_cpu += thread_cpu() - t0;
 	gv_layouts++;
+	through_clear();
 	if (rc != 0)
 		return -1;
 	b->laid_out = 1;
+	lines_through(b);
 	return 0;
 }
 

@@ -59,6 +59,22 @@ check_site() {
 begin site-content
 if k 0 build -c content -o "$tmp/site"; then
 	check_site "$tmp/site"
+	grep -q "the layout draws" "$tmp/err" &&
+	    fail "a line of the default content is drawn through a box"
+fi
+end
+
+# A layout that draws a line through a box not its own is said, never
+# published silently; tests/tools/diagcheck, reading the SVG on its
+# own, finds it too.
+begin layout-through-said
+python3 tests/tools/gen_large.py map-crowded "$tmp/crowded"
+if k 0 export map:kaikki -c "$tmp/crowded" -f svg -o "$tmp/crowded.svg"; then
+	grep -q 'kaikki.yaml:1:1: warning: diagram of map:kaikki: the layout draws the line "' \
+	    "$tmp/err" || fail "no warning of a line drawn through a box"
+	"$build/tests/diagcheck" "$tmp/crowded.svg" >"$tmp/dc" 2>&1
+	grep -q "through-nodes=[1-9]" "$tmp/dc" ||
+	    fail "diagcheck finds no line through a node: $(cat "$tmp/dc")"
 fi
 end
 

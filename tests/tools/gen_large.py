@@ -180,6 +180,37 @@ def map_edges(d):
           "groups: all\n")
 
 
+def map_crowded(d):
+    """A map with more labelled relations than its actors' bands can
+    hold: 50 relations of 30 actors to 100 services in 10 groups, each
+    service with two next steps into other groups (seeded, so always the
+    same).  Graphviz draws some lines through boxes."""
+    import random
+    rnd = random.Random(2)
+    write(f"{d}/site.yaml", "title: Rajat\n")
+    for a in range(30):
+        write(f"{d}/actors/a{a}.yaml",
+              f"name: Toimija {a}\nkind: public\nsummary: Toimija.\n")
+    ids = []
+    for g in range(10):
+        write(f"{d}/groups/g{g}.yaml", f"name: Ryhmä {g}\nsummary: Ryhmä.\n")
+        ids += [(g, f"s{g}x{s}") for s in range(10)]
+    for g, sid in ids:
+        nx = set()
+        while len(nx) < 2:
+            og, oid = rnd.choice(ids)
+            if og != g:
+                nx.add(oid)
+        write(f"{d}/services/{sid}.yaml",
+              f"name: Palvelu {sid}\ngroup: g{g}\nproviders: [a0]\n"
+              f"summary: Palvelu.\nnext: [{', '.join(sorted(nx))}]\n")
+    edges = "".join(f"  - from: actor:a{rnd.randrange(30)}\n"
+                    f"    to: service:{rnd.choice(ids)[1]}\n"
+                    f"    label: ohjaa {i}\n" for i in range(50))
+    write(f"{d}/maps/kaikki.yaml", "title: Kaikki\nactors: all\n"
+          "groups: all\nedges:\n" + edges)
+
+
 def part_of_chain(d):
     base(d)
     n = int(os.environ.get("N", 5000))
@@ -199,6 +230,7 @@ def part_of_cycle(d):
 
 
 CASES = {
+    "map-crowded": map_crowded,
     "md-deep-quote": md_deep_quote,
     "md-deep-list": md_deep_list,
     "md-deep-indent": md_deep_indent,
