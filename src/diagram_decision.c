@@ -135,7 +135,8 @@ build_decision(struct gb *b, const struct decision *d)
 			suffix = xasprintf("answer_%s_%zu", qs[i].id.s, k + 1);
 			title = xasprintf("%s → %s", text_or(b, &qs[i].text,
 			    ""), label);
-			gb_edge(b, qn[i], to, suffix, "answer", label, title);
+			lbl_edge(b, gb_edge(b, qn[i], to, suffix, "answer",
+			    NULL, title), label, 24, FS_EDGE, 4.0);
 			free(suffix);
 			free(title);
 		}

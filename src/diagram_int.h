@@ -265,6 +265,12 @@ void lbl_text(struct buf *b, const char *s, size_t width);
 void lbl_font(struct buf *b, const char *text, size_t width, double size,
     int bold, int italic);
 
+/* Sets e's label to text at size, kept clear pt off the line: dot
+ * runs an edge along its label's left side, so a label as drawn would
+ * start on the line's middle (on half a thick line). */
+void lbl_edge(struct gb *b, void *e, const char *text, size_t width,
+    double size, double clear);
+
 /* ---- The kinds: each builds its graph into an initialised b ---- */
 
 void build_map(struct gb *b, const struct map *mp);

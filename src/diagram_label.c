@@ -269,3 +269,25 @@ lbl_font(struct buf *b, const char *text, size_t width, double size,
 		buf_puts(b, "</B>");
 	buf_puts(b, "</FONT>");
 }
+
+/*
+ * An edge's label in a borderless table whose first cell is empty and
+ * clear pt wide: the text starts that far right of the line that dot
+ * draws along the label's left side.  (Chromium sets the text in its
+ * own font, a little wider than the widths dot assumed, so the gap is
+ * also where that difference goes.)
+ */
+void
+lbl_edge(struct gb *b, void *e, const char *text, size_t width, double size,
+    double clear)
+{
+	struct buf mk = { 0 };
+
+	buf_printf(&mk, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+	    "CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD WIDTH=\"%.0f\" HEIGHT=\"1\" "
+	    "FIXEDSIZE=\"TRUE\"></TD><TD>", clear);
+	lbl_font(&mk, text, width, size, 0, 0);
+	buf_puts(&mk, "</TD></TR></TABLE>");
+	gb_set_html(b, e, "label", mk.data);
+	buf_free(&mk);
+}
