@@ -2,6 +2,8 @@
 
 #include <libxml/parser.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
@@ -113,6 +115,13 @@ html_page_init(struct html_page *p, const struct html_template *t,
 void
 html_page_release(struct html_page *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->nparts; i++)
+		buf_free(&p->parts[i].text);
+	free(p->parts);
+	p->parts = NULL;
+	p->nparts = p->capparts = 0;
 	xmlFreeDoc(p->doc);
 	p->doc = NULL;
 }
@@ -243,10 +252,17 @@ put_name(struct buf *out, xmlNsPtr ns, const xmlChar *name)
 	buf_puts(out, (const char *)name);
 }
 
-static void serialize_node(xmlNodePtr n, struct buf *out);
+/* The written parts of the page being serialised, met in order. */
+struct splicer {
+	struct html_splice *parts;      /* borrowed; NULL: none */
+	size_t n, next;
+};
+
+static void serialize_node(xmlNodePtr n, struct splicer *sp,
+    struct buf *out);
 
 static void
-serialize_element(xmlNodePtr n, struct buf *out)
+serialize_element(xmlNodePtr n, struct splicer *sp, struct buf *out)
 {
 	xmlAttrPtr a;
 	xmlNsPtr ns;
@@ -286,18 +302,38 @@ serialize_element(xmlNodePtr n, struct buf *out)
 	}
 	buf_putc(out, '>');
 	for (c = n->children; c != NULL; c = c->next)
-		serialize_node(c, out);
+		serialize_node(c, sp, out);
 	buf_puts(out, "</");
 	put_name(out, html ? NULL : n->ns, n->name);
 	buf_putc(out, '>');
 }
 
+/* The bytes of a written part, if n is its placeholder; they are freed
+ * once copied, as the page's bytes grow. */
+static int
+splice(xmlNodePtr n, struct splicer *sp, struct buf *out)
+{
+	struct html_splice *part;
+
+	if (sp == NULL || sp->next >= sp->n || sp->parts[sp->next].at != n)
+		return 0;
+	part = &sp->parts[sp->next++];
+	buf_append(out, part->text.data, part->text.len);
+	buf_free(&part->text);
+	return 1;
+}
+
 static void
-serialize_node(xmlNodePtr n, struct buf *out)
+serialize_node(xmlNodePtr n, struct splicer *sp, struct buf *out)
 {
 	switch (n->type) {
 	case XML_ELEMENT_NODE:
-		serialize_element(n, out);
+		serialize_element(n, sp, out);
+		break;
+	case XML_COMMENT_NODE:
+		/* Comments are not published; a part's placeholder is its
+		 * bytes. */
+		splice(n, sp, out);
 		break;
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
@@ -318,13 +354,39 @@ serialize_node(xmlNodePtr n, struct buf *out)
 void
 html_node_serialize(xmlNodePtr node, struct buf *out)
 {
-	serialize_node(node, out);
+	serialize_node(node, NULL, out);
 }
 
 void
-html_page_serialize(const struct html_page *p, struct buf *out)
+html_page_write_part(struct html_page *p, xmlNodePtr part)
 {
+	xmlNodePtr at = xmlNewDocComment(p->doc, NULL);
+	struct html_splice *s;
+
+	if (at == NULL || xmlAddPrevSibling(part, at) == NULL)
+		fatal_oom();
+	s = array_push(&p->parts, &p->nparts, &p->capparts, sizeof(*s));
+	s->at = at;
+	/* Written while in place: an element's namespace may be declared
+	 * on an ancestor. */
+	serialize_node(part, NULL, &s->text);
+	xmlUnlinkNode(part);
+	xmlFreeNode(part);
+}
+
+void
+html_page_serialize(struct html_page *p, struct buf *out)
+{
+	struct splicer sp = { p->parts, p->nparts, 0 };
+
 	buf_puts(out, "<!DOCTYPE html>\n");
-	serialize_node(xmlDocGetRootElement(p->doc), out);
+	serialize_node(xmlDocGetRootElement(p->doc), &sp, out);
 	buf_putc(out, '\n');
+	if (sp.next != sp.n) {
+		/* Its bytes would be missing from the page: a bug. */
+		fprintf(stderr, "kartta: html: written part %zu of %zu not "
+		    "met in its place (out of document order)\n", sp.next,
+		    sp.n);
+		abort();
+	}
 }

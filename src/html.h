@@ -45,10 +45,18 @@ struct html_template *html_template_parse(const char *data, size_t len,
     const char *path, struct diag_list *dl);
 void html_template_free(struct html_template *t);
 
+/* A part of a page already written out (html_page_write_part). */
+struct html_splice {
+	xmlNodePtr at;                  /* borrowed; its placeholder */
+	struct buf text;                /* owned; its bytes */
+};
+
 /* A page being built. */
 struct html_page {
 	xmlDocPtr doc;                  /* owned */
 	xmlNodePtr slot[SLOT_COUNT];    /* borrowed; NULL if not in theme */
+	struct html_splice *parts;      /* owned; in document order */
+	size_t nparts, capparts;
 };
 
 /* Starts a page from the template with lang on <html>. */
@@ -56,8 +64,18 @@ void html_page_init(struct html_page *p, const struct html_template *t,
     const char *lang);
 void html_page_release(struct html_page *p);
 
-/* Serialises a page as HTML5 (doctype, then the tree) into out. */
-void html_page_serialize(const struct html_page *p, struct buf *out);
+/*
+ * Serialises a finished part of a page (an element in its tree, with
+ * everything below it) now, frees it and leaves an empty comment in its
+ * place, which html_page_serialize writes as the part's bytes: a page
+ * too large to hold as one tree (print.html) is held a part at a time.
+ * Nothing outside html.c can make a placeholder, so no text can forge
+ * one.  Parts must be written in document order, none inside another.
+ */
+void html_page_write_part(struct html_page *p, xmlNodePtr part);
+/* Serialises a page as HTML5 (doctype, then the tree) into out, each
+ * written part in its place (their bytes are freed as they go). */
+void html_page_serialize(struct html_page *p, struct buf *out);
 /* Serialises one element and its children (polyglot HTML) into out. */
 void html_node_serialize(xmlNodePtr node, struct buf *out);
 
