@@ -129,8 +129,57 @@ book_cover(struct page_ctx *pc, xmlNodePtr main)
 	}
 }
 
+/*
+ * An entry of the table of contents, taken from the heading it links to
+ * while that is still in the page: its text and its language, if it
+ * has one of its own.
+ */
+struct book_entry {
+	char *text;     /* owned; NULL: none */
+	char *lang;     /* owned; NULL: the page's */
+	char *id;       /* owned; what it links to */
+	int part;       /* a part's (else a chapter's) */
+};
+
+static void
+add_entry(struct book *bk, xmlNodePtr heading, const xmlChar *id, int part)
+{
+	struct book_entry *e = array_push(&bk->entries, &bk->nentries,
+	    &bk->capentries, sizeof(*e));
+	xmlChar *text = xmlNodeGetContent(heading);
+	xmlChar *lang = xmlGetProp(heading, (const xmlChar *)"lang");
+
+	e->text = text ? xstrdup((const char *)text) : NULL;
+	e->lang = lang ? xstrdup((const char *)lang) : NULL;
+	e->id = xstrdup((const char *)id);
+	e->part = part;
+	xmlFree(lang);
+	xmlFree(text);
+}
+
+void
+book_init(struct book *bk)
+{
+	memset(bk, 0, sizeof(*bk));
+}
+
+static void
+book_free(struct book *bk)
+{
+	size_t i;
+
+	for (i = 0; i < bk->nentries; i++) {
+		free(bk->entries[i].text);
+		free(bk->entries[i].lang);
+		free(bk->entries[i].id);
+	}
+	free(bk->entries);
+	memset(bk, 0, sizeof(*bk));
+}
+
 xmlNodePtr
-book_chapter(struct page_ctx *pc, xmlNodePtr main, enum kind k)
+book_chapter(struct page_ctx *pc, struct book *bk, xmlNodePtr main,
+    enum kind k)
 {
 	xmlNodePtr sec = html_el_class(main, "section", "print-chapter", NULL);
 	char *id = xasprintf("chapter-%s", kind_dirs[k]);
@@ -139,26 +188,24 @@ book_chapter(struct page_ctx *pc, xmlNodePtr main, enum kind k)
 
 	html_attr(h, "id", id);
 	html_attr(sec, "aria-labelledby", id);
+	add_entry(bk, h, (const xmlChar *)id, 0);
 	free(id);
+	bk->parts = 0;
 	return sec;
 }
 
-/* A link in the table of contents to the element with id, its text the
+/* A link in the table of contents to the entry's id, its text the
  * heading's (with its language, if it has one of its own). */
 static void
-contents_link(xmlNodePtr ol, xmlNodePtr heading, const xmlChar *id)
+contents_link(xmlNodePtr ol, const struct book_entry *e)
 {
 	xmlNodePtr li = html_el(ol, "li", NULL), a;
-	xmlChar *text = xmlNodeGetContent(heading);
-	xmlChar *lang = xmlGetProp(heading, (const xmlChar *)"lang");
-	char *href = xasprintf("#%s", (const char *)id);
+	char *href = xasprintf("#%s", e->id);
 
-	a = html_link(li, href, (const char *)text);
-	if (lang != NULL)
-		html_attr(a, "lang", (const char *)lang);
+	a = html_link(li, href, e->text);
+	if (e->lang != NULL)
+		html_attr(a, "lang", e->lang);
 	free(href);
-	xmlFree(lang);
-	xmlFree(text);
 }
 
 /*
@@ -166,12 +213,15 @@ contents_link(xmlNodePtr ol, xmlNodePtr heading, const xmlChar *id)
  * title of its own (the chapter of the segmentation guide is one part,
  * titled as the chapter).  Browsers cannot print the page numbers of
  * links (no target-counter()), so it lists what is in the book, in its
- * order, and links to it on screen and in a PDF.
+ * order, and links to it on screen and in a PDF.  Made from the entries
+ * taken as the book was put together: the parts are written out by
+ * now.
  */
 static void
-contents(struct page_ctx *pc, xmlNodePtr main)
+contents(struct page_ctx *pc, const struct book *bk, xmlNodePtr main)
 {
-	xmlNodePtr nav, ol, sub, c, part, h, cover = NULL, title;
+	xmlNodePtr nav, ol, sub = NULL, c, cover = NULL, title;
+	size_t i;
 
 	for (c = main->children; c != NULL && cover == NULL; c = c->next)
 		if (is_el(c, "section") && has_class(c, "print-cover"))
@@ -188,29 +238,17 @@ contents(struct page_ctx *pc, xmlNodePtr main)
 	title = html_el(nav, "h2", ui(pc->lang, UI_CONTENTS));
 	html_attr(title, "id", "print-toc-title");
 	ol = html_el(nav, "ol", NULL);
-	for (c = main->children; c != NULL; c = c->next) {
-		xmlChar *id;
+	for (i = 0; i < bk->nentries; i++) {
+		const struct book_entry *e = &bk->entries[i];
 
-		if (!is_el(c, "section") || !has_class(c, "print-chapter") ||
-		    (h = first_element(c)) == NULL ||
-		    (id = xmlGetProp(h, (const xmlChar *)"id")) == NULL)
+		if (!e->part) {
+			contents_link(ol, e);
+			sub = NULL;
 			continue;
-		contents_link(ol, h, id);
-		xmlFree(id);
-		sub = NULL;
-		for (part = c->children; part != NULL; part = part->next) {
-			xmlNodePtr ph;
-
-			if (!is_el(part, "article") ||
-			    (id = xmlGetProp(part, (const xmlChar *)"id")) == NULL)
-				continue;
-			if ((ph = first_heading(part)) != NULL) {
-				if (sub == NULL)
-					sub = html_el(ol->last, "ol", NULL);
-				contents_link(sub, ph, id);
-			}
-			xmlFree(id);
 		}
+		if (sub == NULL)
+			sub = html_el(ol->last, "ol", NULL);
+		contents_link(sub, e);
 	}
 }
 
@@ -313,7 +351,7 @@ pull_chapter_title(xmlNodePtr wrapper)
  * introduce it, so that no heading is left alone at the foot of a page.
  */
 static void
-orient(xmlNodePtr fig)
+orient(xmlNodePtr fig, int opens_chapter)
 {
 	xmlNodePtr svg, first = fig, p;
 	double w, h, portrait, landscape;
@@ -341,11 +379,15 @@ orient(xmlNodePtr fig)
 			break;
 	}
 	wrap(first, fig, "print-landscape");
-	pull_chapter_title(first->parent);
+	if (opens_chapter)
+		pull_chapter_title(first->parent);
 }
 
+/* Each diagram below n; opens_chapter: n is its chapter's first part
+ * (the parts before it are written out, their placeholders no elements,
+ * so the page's tree cannot tell). */
 static void
-orient_all(xmlNodePtr n)
+orient_all(xmlNodePtr n, int opens_chapter)
 {
 	xmlNodePtr c, next;
 
@@ -354,48 +396,70 @@ orient_all(xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_el(c, "figure") && has_class(c, "diagram"))
-			orient(c);
+			orient(c, opens_chapter);
 		else
-			orient_all(c);
+			orient_all(c, opens_chapter);
 	}
 }
 
-/* A chapter of one part titled as the chapter: the part's title goes. */
+/* A chapter of one part titled as the chapter: the part's title goes.
+ * sec's first part is the only one in it yet. */
 static void
-drop_repeated_titles(xmlNodePtr main)
+drop_repeated_title(xmlNodePtr sec)
 {
-	xmlNodePtr c;
+	xmlNodePtr h = first_element(sec), art, ph;
+	xmlChar *a, *b;
 
-	for (c = main->children; c != NULL; c = c->next) {
-		xmlNodePtr h = first_element(c), art, ph;
-		xmlChar *a, *b;
-
-		if (!is_el(c, "section") || !has_class(c, "print-chapter") ||
-		    h == NULL)
-			continue;
-		art = h->next;
-		while (art != NULL && art->type != XML_ELEMENT_NODE)
-			art = art->next;
-		if (!is_el(art, "article") || (ph = first_element(art)) == NULL ||
-		    !is_heading(ph))
-			continue;
-		a = xmlNodeGetContent(h);
-		b = xmlNodeGetContent(ph);
-		if (xmlStrEqual(a, b)) {
-			xmlUnlinkNode(ph);
-			xmlFreeNode(ph);
-		}
-		xmlFree(a);
-		xmlFree(b);
+	if (!is_el(sec, "section") || !has_class(sec, "print-chapter") ||
+	    h == NULL)
+		return;
+	art = h->next;
+	while (art != NULL && art->type != XML_ELEMENT_NODE)
+		art = art->next;
+	if (!is_el(art, "article") || (ph = first_element(art)) == NULL ||
+	    !is_heading(ph))
+		return;
+	a = xmlNodeGetContent(h);
+	b = xmlNodeGetContent(ph);
+	if (xmlStrEqual(a, b)) {
+		xmlUnlinkNode(ph);
+		xmlFreeNode(ph);
 	}
+	xmlFree(a);
+	xmlFree(b);
+}
+
+/*
+ * What was done over the whole finished page, done as each part is
+ * finished, in the same order and with the same effect: a chapter's
+ * first part loses a title that repeats the chapter's, then the part's
+ * entry in the contents is taken (its title as it is now), then its
+ * diagrams are given their pages (which may pull the chapter's title
+ * into the first part).
+ */
+void
+book_part(struct book *bk, xmlNodePtr part)
+{
+	int first = bk->parts++ == 0;
+	xmlChar *id;
+	xmlNodePtr ph;
+
+	if (first)
+		drop_repeated_title(part->parent);
+	if (is_el(part, "article") &&
+	    (id = xmlGetProp(part, (const xmlChar *)"id")) != NULL) {
+		if ((ph = first_heading(part)) != NULL)
+			add_entry(bk, ph, id, 1);
+		xmlFree(id);
+	}
+	orient_all(part, first);
 }
 
 void
-book_finish(struct page_ctx *pc, xmlNodePtr main)
+book_finish(struct page_ctx *pc, struct book *bk, xmlNodePtr main)
 {
-	drop_repeated_titles(main);
-	contents(pc, main);
-	orient_all(main);
+	contents(pc, bk, main);
+	book_free(bk);
 }
 
 /* s as a CSS string, quotes included. */

@@ -17,15 +17,31 @@
 /* From the language root, beside print.html. */
 #define BOOK_CSS_PATH "print-book.css"
 
+struct book_entry;
+
+/* The book being put together, a part at a time: what its table of
+ * contents will list. */
+struct book {
+	struct book_entry *entries;     /* owned */
+	size_t nentries, capentries;
+	size_t parts;                   /* in the current chapter so far */
+};
+
+void book_init(struct book *bk);
 /* Appends the cover to main and links the running foot's stylesheet
  * from the page's head. */
 void book_cover(struct page_ctx *pc, xmlNodePtr main);
 /* Appends a chapter for kind k to main: a <section> whose <h2> is the
  * kind's name; returns it, for the parts. */
-xmlNodePtr book_chapter(struct page_ctx *pc, xmlNodePtr main, enum kind k);
+xmlNodePtr book_chapter(struct page_ctx *pc, struct book *bk,
+    xmlNodePtr main, enum kind k);
+/* A part (an <article>) of the current chapter is finished: it becomes
+ * the book's (its title, its entry in the contents, each diagram's
+ * page); it may be written out after this.  Parts in order. */
+void book_part(struct book *bk, xmlNodePtr part);
 /* Once the chapters are in: the table of contents, after the cover;
- * and each diagram's page. */
-void book_finish(struct page_ctx *pc, xmlNodePtr main);
+ * releases what bk holds. */
+void book_finish(struct page_ctx *pc, struct book *bk, xmlNodePtr main);
 /* The running foot's stylesheet of lang into out. */
 void book_foot_css(const struct model *m, enum lang lang, struct buf *out);
 

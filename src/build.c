@@ -583,10 +583,11 @@ uniquify_ids(const struct idset *taken, xmlNodePtr n, const char *prefix,
 
 /* One part of the print page: an entity page (or a list page) in an
  * <article id="kind-id">, its headings two levels down and its ids its
- * own; then its ids join taken. */
+ * own; then its ids join taken, it becomes the book's and it is written
+ * out (the page holds one part's tree at a time, not the handbook's). */
 static void
-print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
-    enum kind list, struct idset *taken)
+print_part(struct page_ctx *pc, struct book *bk, xmlNodePtr main,
+    const struct entity *e, enum kind list, struct idset *taken)
 {
 	xmlNodePtr art = html_el_class(main, "article", "print-part", NULL);
 	struct strmap *renames = strmap_new();
@@ -616,6 +617,8 @@ print_part(struct page_ctx *pc, xmlNodePtr main, const struct entity *e,
 	strmap_free(renames);
 	idset_add_tree(taken, art);
 	free(prefix);
+	book_part(bk, art);
+	html_page_write_part(&pc->page, art);
 }
 
 /*
@@ -632,6 +635,7 @@ build_print_page(struct builder *b, enum lang lang)
 	const struct model *m = b->m;
 	struct page_ctx pc;
 	struct idset taken;
+	struct book bk;
 	struct buf css = { 0 };
 	xmlNodePtr main, chapter;
 	size_t k, i;
@@ -640,6 +644,7 @@ build_print_page(struct builder *b, enum lang lang)
 	main = page_begin(&pc, m, b->tpl, lang, "print.html",
 	    ui(lang, UI_PRINT_HANDBOOK), KIND_NONE);
 	book_cover(&pc, main);
+	book_init(&bk);
 	taken.map = strmap_new();
 	idset_add_tree(&taken, xmlDocGetRootElement(main->doc));
 	for (k = 0; k < ARRAY_LEN(order); k++) {
@@ -647,23 +652,24 @@ build_print_page(struct builder *b, enum lang lang)
 
 		if (m->set[order[k]].len == 0)
 			continue;
-		chapter = book_chapter(&pc, main, order[k]);
+		chapter = book_chapter(&pc, &bk, main, order[k]);
 		idset_add_tree(&taken, chapter);
 		if (order[k] == KIND_SEGMENT || order[k] == KIND_AREA) {
 			/* The segmentation guide, not one page a level; the
 			 * list of areas, as each service says where it is
 			 * offered. */
-			print_part(&pc, chapter, NULL, order[k], &taken);
+			print_part(&pc, &bk, chapter, NULL, order[k],
+			    &taken);
 			continue;
 		}
 		items = pages_sorted(m, order[k]);
 		for (i = 0; i < m->set[order[k]].len; i++)
-			print_part(&pc, chapter, items[i], KIND_NONE,
+			print_part(&pc, &bk, chapter, items[i], KIND_NONE,
 			    &taken);
 		free(items);
 	}
 	idset_free(&taken);
-	book_finish(&pc, main);
+	book_finish(&pc, &bk, main);
 	emit_page(b, &pc, lang);
 	book_foot_css(m, lang, &css);
 	rel = xasprintf("%s%s", lang_root(m, lang), BOOK_CSS_PATH);
