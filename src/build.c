@@ -32,6 +32,7 @@ struct builder {
 	struct html_template *tpl;      /* owned; the theme's page */
 	const char *stage;              /* the staging folder (output.h) */
 	const char *prev;               /* the previous output, or NULL */
+	char *tool;                     /* owned: cache_tool_key */
 	struct diag_list *dl;           /* problems */
 	int failed;                     /* an I/O error happened */
 };
@@ -376,30 +377,52 @@ write_print_pdfs(struct builder *b, enum lang lang)
 	const struct model *m = b->m;
 	struct diag_list *dl = lang == m->site.langs[0] ? b->dl :
 	    diag_list_new();
+	char *store_name = xasprintf("pdfs-%d", (int)lang);
+	struct pdf_store *store = pdf_store_open(b->prev, store_name, b->tool);
 	size_t i, k;
 
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 		for (i = 0; i < m->set[kinds[k]].len && !b->failed; i++) {
 			const struct entity *e = m->set[kinds[k]].items[i];
+			struct diag_list *own = diag_list_new();
 			struct diagram_print p;
 			struct buf pdf = { 0 };
-			char *rel, *name = diagram_print_name(m, e);
-			int chosen;
+			char *rel, *name = diagram_print_name(m, e), *kept;
+			unsigned long long key;
+			int chosen, keyed;
+			size_t len;
 
 			memset(&p, 0, sizeof(p));
 			p.lang = lang;
 			p.paper = diagram_default_paper(e, &p.notes, &chosen);
 			p.dpi = 150;
 			p.grow = !chosen;
-			if (diagram_render(m, e, DIAGRAM_PDF, &p, &pdf, dl) == 0) {
-				rel = xasprintf("%sprint/%s.pdf",
-				    lang_root(m, lang), name);
+			rel = xasprintf("%sprint/%s.pdf", lang_root(m, lang),
+			    name);
+			/* What laying it out said goes to dl; own gets what
+			 * the sheets say, kept with the PDF. */
+			keyed = diagram_pdf_key(m, e, &p, &key, dl);
+			if (keyed && (kept = pdf_store_take(store, rel, key,
+			    &len, own, e->pos)) != NULL) {
+				write_file(b, rel, kept, len);
+				free(kept);
+			} else if (diagram_render(m, e, DIAGRAM_PDF, &p, &pdf,
+			    own) == 0) {
 				write_file(b, rel, pdf.data, pdf.len);
-				free(rel);
+				if (keyed && diag_errors(own) == 0)
+					pdf_store_add(store, rel, key, pdf.data,
+					    pdf.len, own);
 			}
+			diag_merge(dl, own);
+			diag_list_free(own);
+			free(rel);
 			free(name);
 			buf_free(&pdf);
 		}
+	if (!b->failed)
+		pdf_store_save(store, b->stage);
+	pdf_store_free(store);
+	free(store_name);
 	if (dl != b->dl) {
 		if (diag_errors(dl) > 0)
 			diag_merge(b->dl, dl);
@@ -896,7 +919,8 @@ render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 		return;
 	}
 	b->dl = rendered;
-	diagram_cache_begin();
+	b->tool = cache_tool_key();
+	diagram_cache_begin(b->prev);
 	for (l = 0; l < m->site.nlangs; l++)
 		for (k = 0; k < KIND_COUNT; k++)
 			for (i = 0; i < m->set[k].len &&
@@ -909,11 +933,16 @@ render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 		b->failed = 1;
 	b->dl = dl;
 	free(ps.items);
-	diagram_cache_end();
 	/* Only a build that will be swapped into place gets a cache; one
 	 * that cannot be written is merely not reused. */
-	if (!b->failed && diag_errors(dl) == 0 && diag_errors(rendered) == 0)
+	if (!b->failed && diag_errors(dl) == 0 &&
+	    diag_errors(rendered) == 0) {
+		diagram_cache_save(b->stage);
 		cache_write(b->stage, key, rendered);
+	}
+	diagram_cache_end();
+	free(b->tool);
+	b->tool = NULL;
 	diag_merge(dl, rendered);
 	diag_list_free(rendered);
 	free(key);

@@ -32,15 +32,7 @@
 static void
 h_bytes(uint64_t *h, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-	uint64_t v = *h;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		v ^= p[i];
-		v *= 0x100000001b3ULL;
-	}
-	*h = v;
+	*h = hash_bytes(*h, data, len);
 }
 
 /* A string and its end, so that "ab" "c" and "a" "bc" differ. */
@@ -56,7 +48,7 @@ h_num(uint64_t *h, uint64_t n)
 	h_bytes(h, &n, sizeof(n));
 }
 
-#define H_INIT 0xcbf29ce484222325ULL
+#define H_INIT HASH_INIT
 
 /* Hashes the bytes of the open file fd into *h; sets *size.  0 or -1. */
 static int
@@ -237,6 +229,133 @@ h_tool(uint64_t *h)
 }
 
 char *
+cache_tool_key(void)
+{
+	uint64_t h = H_INIT;
+
+	h_tool(&h);
+	return xasprintf("%016" PRIx64, h);
+}
+
+/* Whether the mapped file at path is a font. */
+static int
+is_font(const char *path)
+{
+	static const char *const ends[] = { ".ttf", ".otf", ".ttc", ".pfb",
+		".pfa", ".woff", ".woff2", ".pcf", ".pcf.gz" };
+	size_t len = strlen(path), i, n;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		n = strlen(ends[i]);
+		if (len > n && strcmp(path + len - n, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+state_line(struct buf *out, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		buf_printf(out, "- - - %s\n", path);
+	else
+		buf_printf(out, "%" PRIu64 " %" PRId64 " %" PRIu64 " %s\n",
+		    (uint64_t)st.st_size, (int64_t)st.st_mtime,
+		    (uint64_t)st.st_ino, path);
+}
+
+/* The path of a line of cache_fonts_state: what follows its third
+ * space; NULL if there is none. */
+static const char *
+state_path(const char *line, const char *nl)
+{
+	const char *path = line;
+	int k;
+
+	for (k = 0; k < 3 && path != NULL; k++) {
+		const char *space = memchr(path, ' ', (size_t)(nl - path));
+
+		path = space != NULL ? space + 1 : NULL;
+	}
+	return path != NULL && path < nl ? path : NULL;
+}
+
+void
+cache_fonts_state(struct buf *out, const char *also, size_t also_len)
+{
+	static const char *const dirs[] = { "/etc/fonts", "/etc/fonts/conf.d",
+		"/var/cache/fontconfig", "/usr/share/fonts",
+		"/usr/local/share/fonts" };
+	FILE *f = fopen("/proc/self/maps", "r");
+	const char *p, *nl, *path, *end = also + also_len;
+	char line[4096], **paths = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		state_line(out, dirs[i]);
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+		char *mapped = strchr(line, '/');
+
+		if (mapped == NULL)
+			continue;
+		mapped[strcspn(mapped, "\n")] = '\0';
+		if (is_font(mapped))
+			*(char **)array_push(&paths, &n, &cap,
+			    sizeof(char *)) = xstrdup(mapped);
+	}
+	if (f != NULL)
+		fclose(f);
+	for (p = also; also != NULL && p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		if ((path = state_path(p, nl)) != NULL && path[0] == '/') {
+			char *font = xstrndup(path, (size_t)(nl - path));
+
+			if (is_font(font))
+				*(char **)array_push(&paths, &n, &cap,
+				    sizeof(char *)) = font;
+			else
+				free(font);
+		}
+	}
+	if (n > 1)
+		qsort(paths, n, sizeof(*paths), name_cmp);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(paths[i], paths[i - 1]) != 0)
+			state_line(out, paths[i]);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int
+cache_fonts_same(const char *lines, size_t len)
+{
+	const char *p = lines, *end = lines + len, *nl, *path;
+	struct buf now = { 0 };
+	char *name;
+	int same = 1;
+
+	for (; p < end && same; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		if ((path = state_path(p, nl)) == NULL)
+			break;
+		name = xstrndup(path, (size_t)(nl - path));
+		now.len = 0;
+		state_line(&now, name);
+		same = now.len == (size_t)(nl + 1 - p) &&
+		    memcmp(now.data, p, now.len) == 0;
+		free(name);
+	}
+	buf_free(&now);
+	/* Lines that do not parse are not the same. */
+	return same && p >= end;
+}
+
+char *
 cache_key(const struct model *m, const char *theme_dir)
 {
 	/* Every variable of the environment that changes the output. */
@@ -323,7 +442,8 @@ cache_write(const char *stage, const char *key,
 	buf_append(&out, diags.data ? diags.data : "", diags.len);
 	buf_append(&out, files.data ? files.data : "", files.len);
 	buf_puts(&out, "end\n");
-	if (mkdir(dir, 0755) != 0 || (f = fopen(path, "wb")) == NULL)
+	if ((mkdir(dir, 0755) != 0 && errno != EEXIST) ||
+	    (f = fopen(path, "wb")) == NULL)
 		goto out;
 	if (fwrite(out.data, 1, out.len, f) == out.len && fclose(f) == 0)
 		rc = 0;
@@ -386,4 +506,200 @@ out:
 	buf_free(&now);
 	free(data);
 	return ok;
+}
+
+/* ---- The PDFs kept for the next build ---- */
+
+#define PDF_MAGIC "kartta-pdfs 1"
+#define PDF_STORE_MAX ((size_t)16 << 20)
+
+struct pdf_kept {
+	char *rel;               /* owned */
+	unsigned long long key, hash;
+	size_t size;
+	char *said;              /* owned: diag_write of its warnings */
+	size_t said_len;
+};
+
+struct pdf_store {
+	const char *prev;        /* borrowed: the previous output, or NULL */
+	char *name;              /* owned */
+	const char *tool;        /* borrowed */
+	struct pdf_kept *old;    /* owned: the previous build's */
+	size_t nold;
+	struct strmap *byrel;    /* rel -> struct pdf_kept of old */
+	char *fonts;             /* owned: the previous store's fonts */
+	size_t fonts_len;
+	struct buf now;          /* this build's entries, as written */
+};
+
+static void
+pdf_store_read(struct pdf_store *s, char *data, size_t len)
+{
+	char *p = data, *end = data + len, *nl;
+	size_t flen, cap = 0, i;
+	struct pdf_kept k;
+	int at;
+
+	if ((nl = memchr(p, '\n', len)) == NULL ||
+	    (size_t)(nl - p) != strlen(PDF_MAGIC) ||
+	    memcmp(p, PDF_MAGIC, (size_t)(nl - p)) != 0)
+		return;
+	p = nl + 1;
+	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
+	    (size_t)(nl - p) != 5 + strlen(s->tool) || memcmp(p, "tool ", 5) ||
+	    memcmp(p + 5, s->tool, strlen(s->tool)) != 0)
+		return;
+	p = nl + 1;
+	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
+	    sscanf(p, "fonts %zu", &flen) != 1 ||
+	    flen > (size_t)(end - (nl + 1)) || !cache_fonts_same(nl + 1, flen))
+		return;
+	s->fonts = xstrndup(nl + 1, flen);
+	s->fonts_len = flen;
+	p = nl + 1 + flen;
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		*nl = '\0';
+		memset(&k, 0, sizeof(k));
+		if (sscanf(p, "p %llx %llx %zu %zu %n", &k.key, &k.hash,
+		    &k.size, &k.said_len, &at) != 4 || at <= 0 ||
+		    k.said_len > (size_t)(end - (nl + 1)))
+			break;
+		k.rel = xstrdup(p + at);
+		k.said = xmalloc(k.said_len + 1);
+		memcpy(k.said, nl + 1, k.said_len);
+		*(struct pdf_kept *)array_push(&s->old, &s->nold, &cap,
+		    sizeof(k)) = k;
+		p = nl + 1 + k.said_len;
+	}
+	s->byrel = strmap_new();
+	for (i = 0; i < s->nold; i++)
+		strmap_put(s->byrel, s->old[i].rel, &s->old[i]);
+}
+
+/* One entry of this build's store; a path with a newline (none of
+ * kartta's) is not kept. */
+static void
+add_entry(struct pdf_store *s, const char *rel, unsigned long long key,
+    unsigned long long hash, size_t size, const char *said, size_t said_len)
+{
+	if (strchr(rel, '\n') != NULL)
+		return;
+	buf_printf(&s->now, "p %016llx %016llx %zu %zu %s\n", key, hash, size,
+	    said_len, rel);
+	buf_append(&s->now, said ? said : "", said_len);
+}
+
+struct pdf_store *
+pdf_store_open(const char *prev_out, const char *name, const char *tool)
+{
+	struct pdf_store *s = xcalloc(1, sizeof(*s));
+	char *rel, *path, *data;
+	size_t len;
+
+	s->prev = prev_out;
+	s->name = xstrdup(name);
+	s->tool = tool;
+	if (prev_out == NULL)
+		return s;
+	rel = xasprintf("%s/%s", CACHE_DIR, name);
+	path = path_join(prev_out, rel);
+	if ((data = file_read(path, PDF_STORE_MAX, &len)) != NULL)
+		pdf_store_read(s, data, len);
+	free(data);
+	free(path);
+	free(rel);
+	return s;
+}
+
+char *
+pdf_store_take(struct pdf_store *s, const char *rel, unsigned long long key,
+    size_t *len, struct diag_list *dl, struct pos at)
+{
+	struct pdf_kept *k;
+	struct diag_list *said;
+	char *path, *data;
+
+	if (s->byrel == NULL || (k = strmap_get(s->byrel, rel)) == NULL ||
+	    k->key != key)
+		return NULL;
+	path = path_join(s->prev, rel);
+	data = file_read(path, k->size + 1, len);
+	free(path);
+	if (data == NULL || *len != k->size ||
+	    hash_bytes(HASH_INIT, data, *len) != k->hash) {
+		free(data);
+		return NULL;
+	}
+	said = diag_list_new();
+	if (diag_read(said, k->said, k->said_len) != 0) {
+		diag_list_free(said);
+		free(data);
+		return NULL;
+	}
+	diag_copy_at(dl, said, at);
+	diag_list_free(said);
+	add_entry(s, rel, key, k->hash, k->size, k->said, k->said_len);
+	return data;
+}
+
+void
+pdf_store_add(struct pdf_store *s, const char *rel, unsigned long long key,
+    const char *data, size_t len, const struct diag_list *own)
+{
+	struct buf said = { 0 };
+
+	diag_write(own, &said);
+	add_entry(s, rel, key, hash_bytes(HASH_INIT, data, len), len,
+	    said.data, said.len);
+	buf_free(&said);
+}
+
+int
+pdf_store_save(struct pdf_store *s, const char *stage)
+{
+	struct buf fonts = { 0 }, out = { 0 };
+	char *dir = path_join(stage, CACHE_DIR), *path;
+	FILE *f;
+	int rc = -1;
+
+	cache_fonts_state(&fonts, s->fonts, s->fonts_len);
+	buf_printf(&out, "%s\ntool %s\nfonts %zu\n", PDF_MAGIC, s->tool,
+	    fonts.len);
+	buf_append(&out, fonts.data ? fonts.data : "", fonts.len);
+	buf_append(&out, s->now.data ? s->now.data : "", s->now.len);
+	path = path_join(dir, s->name);
+	if ((mkdir(dir, 0755) == 0 || errno == EEXIST) &&
+	    (f = fopen(path, "wbx")) != NULL) {
+		if (fwrite(out.data, 1, out.len, f) == out.len)
+			rc = 0;
+		if (fclose(f) != 0)
+			rc = -1;
+		if (rc != 0)
+			unlink(path);
+	}
+	free(path);
+	free(dir);
+	buf_free(&fonts);
+	buf_free(&out);
+	return rc;
+}
+
+void
+pdf_store_free(struct pdf_store *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nold; i++) {
+		free(s->old[i].rel);
+		free(s->old[i].said);
+	}
+	free(s->old);
+	strmap_free(s->byrel);
+	free(s->fonts);
+	free(s->name);
+	buf_free(&s->now);
+	free(s);
 }

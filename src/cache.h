@@ -43,4 +43,55 @@ int cache_reuse(const char *out_dir, const char *key, struct diag_list *dl);
 int cache_write(const char *stage, const char *key,
     const struct diag_list *rendered);
 
+/*
+ * The key of kartta itself (its executable, the libraries it has mapped,
+ * its version): what a drawing kept from an earlier build depends on
+ * besides its graph (diagram_cache.c).  Hex digits; caller frees.
+ */
+char *cache_tool_key(void);
+
+/*
+ * The fonts a drawing's text was measured with, as lines "SIZE MTIME
+ * INODE PATH" appended to out: fontconfig's folders (whose times change
+ * when a font is installed or removed), every font file kartta has
+ * mapped now (after its layouts) and those of the lines also (the
+ * fonts of drawings kept from an earlier build), once each.  cache_fonts_same says whether lines
+ * written so still hold: 1 if every file is as it was, else 0.
+ */
+void cache_fonts_state(struct buf *out, const char *also,
+    size_t also_len);
+int cache_fonts_same(const char *lines, size_t len);
+
+/*
+ * The PDFs of one piece of a build (build.c's print/ of one language),
+ * kept for the next build in OUTPUT/.kartta-cache/NAME: each PDF's path,
+ * the key it was made under (diagram_pdf_key), its size and hash, and
+ * the warnings making it gave.  A later build takes a PDF of the same
+ * path and key from the previous output, if that file is still exactly
+ * what was written, instead of drawing it again.  Trusted only from the
+ * same kartta (tool, cache_tool_key) and fonts.
+ */
+struct pdf_store;
+
+/* Reads prev_out's store NAME (none if prev_out is NULL or it does not
+ * hold). */
+struct pdf_store *pdf_store_open(const char *prev_out, const char *name,
+    const char *tool);
+/*
+ * The bytes of the PDF at rel (below prev_out) if it was made under key
+ * and is intact: its warnings are added to dl at at; caller frees.
+ * NULL otherwise.
+ */
+char *pdf_store_take(struct pdf_store *s, const char *rel,
+    unsigned long long key, size_t *len, struct diag_list *dl,
+    struct pos at);
+/* Records the PDF written at rel, made under key, with the warnings
+ * its drawing gave (own). */
+void pdf_store_add(struct pdf_store *s, const char *rel,
+    unsigned long long key, const char *data, size_t len,
+    const struct diag_list *own);
+/* Writes the store into stage (0, or -1: then there is simply none). */
+int pdf_store_save(struct pdf_store *s, const char *stage);
+void pdf_store_free(struct pdf_store *s);
+
 #endif

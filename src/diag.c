@@ -347,6 +347,16 @@ diag_read(struct diag_list *dl, const char *data, size_t len)
 }
 
 void
+diag_copy_at(struct diag_list *dst, const struct diag_list *src,
+    struct pos at)
+{
+	size_t i;
+
+	for (i = 0; i < src->len; i++)
+		diag_add(dst, src->items[i].sev, at, "%s", src->items[i].msg);
+}
+
+void
 diag_merge(struct diag_list *dst, struct diag_list *src)
 {
 	size_t i;

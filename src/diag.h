@@ -78,6 +78,11 @@ char *diag_escape(const char *s);
 void diag_write(const struct diag_list *dl, struct buf *out);
 int diag_read(struct diag_list *dl, const char *data, size_t len);
 
+/* Adds a copy of every diagnostic of src to dst, each at at instead of
+ * where it was (a drawing kept from an earlier build, whose entity may
+ * have moved in its file since). */
+void diag_copy_at(struct diag_list *dst, const struct diag_list *src,
+    struct pos at);
 /* Moves every diagnostic of src into dst; src is left empty. */
 void diag_merge(struct diag_list *dst, struct diag_list *src);
 

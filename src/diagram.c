@@ -338,6 +338,54 @@ diagram_render(const struct model *m, const struct entity *e,
 	return rc;
 }
 
+static unsigned long long
+key_str(unsigned long long h, const char *s)
+{
+	return s == NULL ? hash_bytes(h, "\1", 1) :
+	    hash_bytes(h, s, strlen(s) + 1);
+}
+
+static unsigned long long
+key_num(unsigned long long h, long long n)
+{
+	return hash_bytes(h, &n, sizeof(n));
+}
+
+int
+diagram_pdf_key(const struct model *m, const struct entity *e,
+    const struct diagram_print *p, unsigned long long *key,
+    struct diag_list *dl)
+{
+	unsigned long long fp, h = HASH_INIT;
+	const char *title;
+	char *edition, *url;
+
+	if (!diagram_kind_supported(e->kind) ||
+	    !diagram_cache_fingerprint(m, e, p->lang, &fp, &title, dl))
+		return 0;
+	/* Everything diagram_render gives the sheets, and the drawing. */
+	edition = site_edition(&m->site);
+	url = diagram_page_url(m, e, p->lang);
+	h = key_str(h, "kartta pdf 1");
+	h = key_num(h, (long long)fp);
+	h = key_str(h, title);
+	h = key_str(h, text_get(&m->site.title, &m->site, p->lang, NULL));
+	h = key_str(h, text_get(&m->site.region, &m->site, p->lang, NULL));
+	h = key_str(h, edition);
+	h = key_str(h, url);
+	h = key_num(h, e->kind);
+	h = key_num(h, p->lang);
+	h = key_num(h, p->paper);
+	h = key_num(h, p->dpi);
+	h = key_num(h, p->svg_paper);
+	h = key_num(h, p->notes);
+	h = key_num(h, p->grow);
+	free(edition);
+	free(url);
+	*key = h;
+	return 1;
+}
+
 /* ---- Diagrams in pages ---- */
 
 char *

@@ -69,6 +69,19 @@ struct diagram_print {
 	                         * one rather than tiles */
 };
 
+/*
+ * While a build runs: sets *key to a hash of everything the PDF that
+ * diagram_render would make of e with p depends on (the fingerprint of
+ * its drawing's graph, the sheet's texts, edition and URL, the paper),
+ * hands what laying e out reported to dl (once; diagram_render then
+ * reports only the sheets' own problems) and returns 1; 0 when nothing
+ * is kept or e cannot be drawn.  A PDF made earlier under the same key
+ * is the PDF diagram_render would make now (build.c reuses it).
+ */
+int diagram_pdf_key(const struct model *m, const struct entity *e,
+    const struct diagram_print *p, unsigned long long *key,
+    struct diag_list *dl);
+
 /* Non-zero if entities of kind can be drawn: map, path, decision, flow. */
 int diagram_kind_supported(enum kind kind);
 
@@ -134,8 +147,16 @@ xmlNodePtr diagram_figure(struct page_ctx *pc, xmlNodePtr figure,
  * or PDF that needs a diagram lays it out, and the others reuse that
  * (diagram_cache.c).  Call both from one thread, around the rendering.
  */
-void diagram_cache_begin(void);
+void diagram_cache_begin(const char *prev_out);
 void diagram_cache_end(void);
+/*
+ * With prev_out (the previous output, or NULL) diagram_cache_begin
+ * reads the drawings it kept; a graph the same as a kept one's takes
+ * that drawing instead of being laid out again.  diagram_cache_save
+ * keeps this build's drawings in stage for the next build (0, or -1:
+ * then the next one lays everything out).
+ */
+int diagram_cache_save(const char *stage);
 /* Lays e out for lang now, if it was not yet (between begin and end),
  * so that processes forked afterwards share the drawing. */
 void diagram_cache_draw(const struct model *m, const struct entity *e,

@@ -11,16 +11,36 @@
  * nodes by their labels and edges alone), so a copy is byte for byte
  * what drawing it again would give.
  *
+ * A build also keeps its drawings for the next one, in
+ * OUTPUT/.kartta-cache/drawings: each SVG with the fingerprint of the
+ * graph it was laid out from (gb_fingerprint) and what laying it out
+ * reported.  The next build still builds every graph, but one whose
+ * fingerprint is the kept one's takes the kept SVG instead of a layout;
+ * its print recording is laid out only if a PDF needs it.  The kept
+ * drawings are trusted only from the same kartta and fonts, and each
+ * only if its bytes are what was written (a checksum).
+ *
  * Outside a build (kartta export, the tests) nothing is kept and
  * diagram.c draws each time as before.
  */
 #include "diagram_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "cache.h"
 #include "schema.h"
+
+#define STORE_FILE CACHE_DIR "/drawings"
+#define STORE_MAGIC "kartta-drawings 1"
+#define STORE_INDEX_MAX ((size_t)16 << 20)
 
 /* One diagram in one language, drawn. */
 struct drawn {
@@ -37,19 +57,300 @@ struct drawn {
 	struct legend legend;    /* owned: the symbols of the recording */
 	char *title;             /* owned: what the PDF is titled */
 	struct diag_list *said;  /* owned: what drawing it reported */
+	char *said_bytes;        /* owned: said as diag_write wrote it, kept
+	                          * for the next build (said is handed on) */
+	size_t said_len;
+	unsigned long long fp;   /* the fingerprint of its graph */
+	int kept;                /* its SVG came from the previous build:
+	                          * rec is laid out when first needed */
 };
+
+/* A drawing of the previous build (its store's index). */
+struct stored {
+	char *key;               /* owned: as struct drawn's */
+	unsigned long long fp;
+	unsigned long long check; /* hash of its SVG and said bytes */
+	off_t off;               /* of its SVG in the store's file */
+	size_t svg_len, said_len;
+};
+
+/* The previous build's drawings, while a build runs.  Guarded by
+ * cache_lock. */
+static struct {
+	int fd;                  /* the store's file, or -1 */
+	off_t base;              /* where its blobs begin */
+	struct strmap *index;    /* key -> struct stored */
+	char *tool;              /* owned: this kartta's cache_tool_key */
+	char *fonts;             /* owned: the fonts its drawings were
+	                          * measured with, or NULL */
+	size_t fonts_len;
+} store = { -1, 0, NULL, NULL, NULL, 0 };
 
 /* Guarded by cache_lock, which is taken before the Graphviz lock. */
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct strmap *cache;   /* key -> struct drawn; NULL: none */
 
+/* The next line of [*p, end) without its newline, NUL-ended in place;
+ * NULL at the end or if there is no newline. */
+static char *
+next_line(char **p, char *end)
+{
+	char *s = *p, *nl;
+
+	if (s >= end || (nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+		return NULL;
+	*nl = '\0';
+	*p = nl + 1;
+	return s;
+}
+
+static void
+store_close(void)
+{
+	const char *k;
+	void *v;
+	size_t pos = 0;
+
+	while (store.index != NULL && strmap_next(store.index, &pos, &k, &v)) {
+		struct stored *st = v;
+
+		free(st->key);
+		free(st);
+	}
+	strmap_free(store.index);
+	store.index = NULL;
+	if (store.fd >= 0)
+		close(store.fd);
+	store.fd = -1;
+}
+
+/*
+ * Opens the store below prev_out and reads its index: the magic line,
+ * "tool KEY", "fonts LEN" and that many bytes of cache_fonts_state,
+ * "index LEN" and that many bytes of lines "KEY FP CHECK OFF SVGLEN
+ * SAIDLEN", then the blobs.  Anything else, another kartta or other
+ * fonts, and nothing is kept.
+ */
+static void
+store_open(const char *prev_out)
+{
+	char *path = path_join(prev_out, STORE_FILE), *head, *p, *end, *line;
+	size_t flen, ilen, got;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	free(path);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	head = xmalloc(STORE_INDEX_MAX + 1);
+	got = 0;
+	while (got < STORE_INDEX_MAX) {
+		ssize_t r = read(fd, head + got, STORE_INDEX_MAX - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	p = head;
+	end = head + got;
+	if ((line = next_line(&p, end)) == NULL ||
+	    strcmp(line, STORE_MAGIC) != 0 ||
+	    (line = next_line(&p, end)) == NULL ||
+	    strncmp(line, "tool ", 5) != 0 || strcmp(line + 5, store.tool) != 0 ||
+	    (line = next_line(&p, end)) == NULL ||
+	    sscanf(line, "fonts %zu", &flen) != 1 ||
+	    flen > (size_t)(end - p) || !cache_fonts_same(p, flen)) {
+		free(head);
+		close(fd);
+		return;
+	}
+	store.fonts = xstrndup(p, flen);
+	store.fonts_len = flen;
+	p += flen;
+	if ((line = next_line(&p, end)) == NULL ||
+	    sscanf(line, "index %zu", &ilen) != 1 || ilen > (size_t)(end - p)) {
+		free(head);
+		close(fd);
+		return;
+	}
+	store.fd = fd;
+	store.base = (off_t)(p - head) + (off_t)ilen;
+	store.index = strmap_new();
+	end = p + ilen;
+	while ((line = next_line(&p, end)) != NULL) {
+		struct stored *sd = xcalloc(1, sizeof(*sd));
+		char key[256];
+		unsigned long long off;
+
+		if (sscanf(line, "%255s %llx %llx %llu %zu %zu", key, &sd->fp,
+		    &sd->check, &off, &sd->svg_len, &sd->said_len) != 6 ||
+		    off > (unsigned long long)st.st_size) {
+			free(sd);
+			continue;
+		}
+		sd->off = (off_t)off;
+		sd->key = xstrdup(key);
+		if (strmap_put(store.index, sd->key, sd) != NULL) {
+			free(sd->key);
+			free(sd);
+		}
+	}
+	free(head);
+}
+
 void
-diagram_cache_begin(void)
+diagram_cache_begin(const char *prev_out)
 {
 	pthread_mutex_lock(&cache_lock);
 	if (cache == NULL)
 		cache = strmap_new();
+	if (store.tool == NULL) {
+		store.tool = cache_tool_key();
+		if (prev_out != NULL)
+			store_open(prev_out);
+	}
 	pthread_mutex_unlock(&cache_lock);
+}
+
+/* pread of len bytes at off into a new buffer (NUL-ended); NULL if the
+ * file has not that many. */
+static char *
+store_read(off_t off, size_t len)
+{
+	char *data = xmalloc(len + 1);
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t r = pread(store.fd, data + got, len - got,
+		    off + (off_t)got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			free(data);
+			return NULL;
+		}
+		got += (size_t)r;
+	}
+	data[len] = '\0';
+	return data;
+}
+
+/*
+ * Takes the kept drawing of d->key into d if its fingerprint is fp and
+ * its bytes are what was written: then d's SVG and what laying it out
+ * reported (at e, where it is now) are set, and 1 is returned.
+ */
+static int
+take_kept(struct drawn *d, const struct entity *e, unsigned long long fp)
+{
+	struct stored *sd;
+	struct diag_list *said;
+	char *blob;
+
+	if (store.index == NULL ||
+	    (sd = strmap_get(store.index, d->key)) == NULL || sd->fp != fp ||
+	    (blob = store_read(store.base + sd->off, sd->svg_len +
+	    sd->said_len)) == NULL)
+		return 0;
+	said = diag_list_new();
+	if (hash_bytes(HASH_INIT, blob, sd->svg_len + sd->said_len) !=
+	    sd->check || diag_read(said, blob + sd->svg_len,
+	    sd->said_len) != 0) {
+		diag_list_free(said);
+		free(blob);
+		return 0;
+	}
+	diag_copy_at(d->said, said, e->pos);
+	diag_list_free(said);
+	d->said_bytes = xmalloc(sd->said_len + 1);
+	memcpy(d->said_bytes, blob + sd->svg_len, sd->said_len);
+	d->said_len = sd->said_len;
+	blob[sd->svg_len] = '\0';
+	d->svg = blob;
+	d->svg_len = sd->svg_len;
+	d->kept = 1;
+	return 1;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct drawn *x = *(const struct drawn *const *)a;
+	const struct drawn *y = *(const struct drawn *const *)b;
+
+	return strcmp(x->key, y->key);
+}
+
+int
+diagram_cache_save(const char *stage)
+{
+	struct buf fonts = { 0 }, index = { 0 }, head = { 0 };
+	struct drawn **all = NULL;
+	const char *k;
+	void *v;
+	size_t pos = 0, n = 0, cap = 0, i;
+	unsigned long long off = 0;
+	char *dir, *path;
+	FILE *f = NULL;
+	int rc = -1;
+
+	pthread_mutex_lock(&cache_lock);
+	while (cache != NULL && strmap_next(cache, &pos, &k, &v))
+		if (((struct drawn *)v)->svg != NULL)
+			*(struct drawn **)array_push(&all, &n, &cap,
+			    sizeof(*all)) = v;
+	/* In the order of their keys, so that the same drawings give the
+	 * same file. */
+	if (n > 1)
+		qsort(all, n, sizeof(*all), key_cmp);
+	for (i = 0; i < n; i++) {
+		unsigned long long check = hash_bytes(hash_bytes(HASH_INIT,
+		    all[i]->svg, all[i]->svg_len), all[i]->said_bytes ?
+		    all[i]->said_bytes : "", all[i]->said_len);
+
+		buf_printf(&index, "%s %016llx %016llx %llu %zu %zu\n",
+		    all[i]->key, all[i]->fp, check, off, all[i]->svg_len,
+		    all[i]->said_len);
+		off += all[i]->svg_len + all[i]->said_len;
+	}
+	cache_fonts_state(&fonts, store.fonts, store.fonts_len);
+	buf_printf(&head, "%s\ntool %s\nfonts %zu\n", STORE_MAGIC,
+	    store.tool ? store.tool : "-", fonts.len);
+	buf_append(&head, fonts.data ? fonts.data : "", fonts.len);
+	buf_printf(&head, "index %zu\n", index.len);
+	buf_append(&head, index.data ? index.data : "", index.len);
+	dir = path_join(stage, CACHE_DIR);
+	path = path_join(stage, STORE_FILE);
+	if ((mkdir(dir, 0755) == 0 || errno == EEXIST) &&
+	    (f = fopen(path, "wbx")) != NULL &&
+	    fwrite(head.data, 1, head.len, f) == head.len) {
+		rc = 0;
+		for (i = 0; i < n && rc == 0; i++)
+			if (fwrite(all[i]->svg, 1, all[i]->svg_len, f) !=
+			    all[i]->svg_len || (all[i]->said_len > 0 &&
+			    fwrite(all[i]->said_bytes, 1, all[i]->said_len,
+			    f) != all[i]->said_len))
+				rc = -1;
+	}
+	if (f != NULL && fclose(f) != 0)
+		rc = -1;
+	if (rc != 0 && f != NULL)
+		unlink(path);
+	pthread_mutex_unlock(&cache_lock);
+	free(all);
+	free(dir);
+	free(path);
+	buf_free(&fonts);
+	buf_free(&index);
+	buf_free(&head);
+	return rc;
 }
 
 void
@@ -67,6 +368,7 @@ diagram_cache_end(void)
 		print_rec_free(d->rec);
 		legend_free(&d->legend);
 		diag_list_free(d->said);
+		free(d->said_bytes);
 		free(d->title);
 		free(d->prefix);
 		free(d->key);
@@ -74,6 +376,12 @@ diagram_cache_end(void)
 	}
 	strmap_free(cache);
 	cache = NULL;
+	store_close();
+	free(store.tool);
+	store.tool = NULL;
+	free(store.fonts);
+	store.fonts = NULL;
+	store.fonts_len = 0;
 	pthread_mutex_unlock(&cache_lock);
 }
 
@@ -112,47 +420,48 @@ svg_node(const struct drawn *d, xmlDocPtr doc)
 	return list;
 }
 
-/* Lays e out once and keeps what it gives (lock held). */
-static struct drawn *
-draw(const struct model *m, const struct entity *e, enum lang lang,
-    char *key)
+/* The print recording of b, laid out, into d (with the legend's
+ * symbols): as draw_print does, with no padding on paper, which is
+ * added when rendering, never by the layout. */
+static void
+record_print(struct drawn *d, struct gb *b)
 {
-	struct drawn *d = xcalloc(1, sizeof(*d));
+	double w, h;
+
+	gb_set(b->g, "pad", "0");
+	gb_size(b, &w, &h);
+	gb_legend(b, &d->legend);
+	d->rec = print_rec_new(w, h);
+	if (gb_render_cairo(b, print_rec_cairo(d->rec)) != 0 ||
+	    print_rec_end(d->rec) != 0) {
+		print_rec_free(d->rec);
+		d->rec = NULL;
+	}
+}
+
+/* Lays b (the graph of e) out into d: its SVG, what it reported and,
+ * for a kind that is printed, its recording. */
+static void
+lay_out(struct drawn *d, struct gb *b, const struct entity *e,
+    const char *engine)
+{
+	struct buf said = { 0 };
 	char *data = NULL;
 	unsigned len = 0;
-	struct gb b;
-	double w, h;
 	int failed;
 
-	d->key = key;
-	d->said = diag_list_new();
-	d->prefix = xasprintf("%s_%s", kind_names[e->kind], e->id);
-	gv_enter();
-	gb_init(&b, m, lang, "", NULL, d->prefix);
-	diagram_build(&b, e);
-	failed = gb_layout(&b, diagram_engine(&b, e)) != 0 ||
-	    gb_render_svg(&b, &data, &len) != 0;
+	failed = gb_layout(b, engine) != 0 ||
+	    gb_render_svg(b, &data, &len) != 0;
 	/* A service's next steps are never printed as a drawing (the
 	 * book lists them; diagram_render draws only the kinds of
 	 * diagram_kind_supported): no recording, which would be most of
 	 * the cache's memory and a cairo pass each for nothing. */
-	if (!failed && diagram_kind_supported(e->kind)) {
-		/* As draw_print does: no padding on paper.  Padding is added
-		 * when rendering, never by the layout. */
-		gb_set(b.g, "pad", "0");
-		gb_size(&b, &w, &h);
-		gb_legend(&b, &d->legend);
-		d->rec = print_rec_new(w, h);
-		if (gb_render_cairo(&b, print_rec_cairo(d->rec)) != 0 ||
-		    print_rec_end(d->rec) != 0) {
-			print_rec_free(d->rec);
-			d->rec = NULL;
-		}
-	}
-	gb_unlayout(&b);
+	if (!failed && diagram_kind_supported(e->kind))
+		record_print(d, b);
+	gb_unlayout(b);
 	gv_report(d->said, e, failed);
 	if (!failed) {
-		xmlDocPtr doc = svg_finish(&b, data, len);
+		xmlDocPtr doc = svg_finish(b, data, len);
 
 		if (doc != NULL)
 			keep_svg(d, doc);
@@ -161,12 +470,62 @@ draw(const struct model *m, const struct entity *e, enum lang lang,
 			    "wrote SVG that is not well-formed",
 			    kind_names[e->kind], e->id);
 	}
-	d->title = xstrdup(b.title ? b.title : e->id);
 	gb_free_data(data);
+	diag_write(d->said, &said);
+	d->said_len = said.len;
+	d->said_bytes = buf_detach(&said);
+}
+
+/* Builds the graph of e and lays it out, unless the previous build
+ * kept a drawing of the very same graph; keeps what it gives (lock
+ * held). */
+static struct drawn *
+draw(const struct model *m, const struct entity *e, enum lang lang,
+    char *key)
+{
+	struct drawn *d = xcalloc(1, sizeof(*d));
+	const char *engine;
+	struct gb b;
+
+	d->key = key;
+	d->said = diag_list_new();
+	d->prefix = xasprintf("%s_%s", kind_names[e->kind], e->id);
+	gv_enter();
+	gb_init(&b, m, lang, "", NULL, d->prefix);
+	diagram_build(&b, e);
+	engine = diagram_engine(&b, e);
+	d->fp = gb_fingerprint(&b, engine);
+	d->title = xstrdup(b.title ? b.title : e->id);
+	if (take_kept(d, e, d->fp))
+		/* What building the graph said is in the kept report. */
+		gv_report(NULL, e, 0);
+	else
+		lay_out(d, &b, e, engine);
 	gb_release(&b);
 	gv_leave();
 	strmap_put(cache, d->key, d);
 	return d;
+}
+
+/* The print recording of a drawing kept from the previous build, which
+ * only its SVG was taken from: laid out now (lock held).  What that
+ * reports was reported when it was kept. */
+static void
+draw_kept_print(const struct model *m, const struct entity *e,
+    enum lang lang, struct drawn *d)
+{
+	struct gb b;
+
+	d->kept = 0;
+	gv_enter();
+	gb_init(&b, m, lang, "", NULL, d->prefix);
+	diagram_build(&b, e);
+	if (gb_layout(&b, diagram_engine(&b, e)) == 0)
+		record_print(d, &b);
+	gb_unlayout(&b);
+	gv_report(NULL, e, 0);
+	gb_release(&b);
+	gv_leave();
 }
 
 /* The drawing of e in lang, drawn now if it was not yet; NULL when no
@@ -306,6 +665,8 @@ diagram_cache_print(const struct model *m, const struct entity *e,
 		pthread_mutex_unlock(&cache_lock);
 		return 0;
 	}
+	if (d->kept && d->svg != NULL && diagram_kind_supported(e->kind))
+		draw_kept_print(m, e, lang, d);
 	if (dl != NULL)
 		diag_merge(dl, d->said);
 	if (d->svg != NULL && d->rec == NULL && dl != NULL)
@@ -316,6 +677,26 @@ diagram_cache_print(const struct model *m, const struct entity *e,
 	*lg = &d->legend;
 	pthread_mutex_unlock(&cache_lock);
 	return 1;
+}
+
+int
+diagram_cache_fingerprint(const struct model *m, const struct entity *e,
+    enum lang lang, unsigned long long *fp, const char **title,
+    struct diag_list *dl)
+{
+	struct drawn *d;
+	int rc = 0;
+
+	pthread_mutex_lock(&cache_lock);
+	if ((d = lookup(m, e, lang)) != NULL && d->svg != NULL) {
+		*fp = d->fp;
+		*title = d->title;
+		if (dl != NULL)
+			diag_merge(dl, d->said);
+		rc = 1;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	return rc;
 }
 
 int

@@ -754,6 +754,122 @@ gb_layout(struct gb *b, const char *engine)
 	return 0;
 }
 
+/* ---- The fingerprint of a graph ---- */
+
+/* The end too, so that "ab" "c" and "a" "bc" differ. */
+static unsigned long long
+fp_str(unsigned long long h, const char *s)
+{
+	if (s == NULL)
+		return hash_bytes(h, "\1", 1);
+	return hash_bytes(h, s, strlen(s) + 1);
+}
+
+/* An attribute's value, one of cgraph's own strings, and whether it is
+ * HTML-like markup, which Graphviz reads differently (aghtmlstr looks
+ * before the string: only for cgraph's strings). */
+static unsigned long long
+fp_value(unsigned long long h, char *s)
+{
+	h = fp_str(h, s);
+	return s == NULL ? h : hash_bytes(h, aghtmlstr(s) ? "h" : "t", 1);
+}
+
+static unsigned long long
+fp_num(unsigned long long h, unsigned long long n)
+{
+	return hash_bytes(h, &n, sizeof(n));
+}
+
+/* The attributes of kind declared in g (name and default), and, for an
+ * object, its value of each. */
+static unsigned long long
+fp_attrs(unsigned long long h, Agraph_t *g, int kind, void *obj)
+{
+	Agsym_t *sym = NULL;
+
+	while ((sym = agnxtattr(g, kind, sym)) != NULL) {
+		h = fp_str(h, sym->name);
+		h = fp_value(h, obj != NULL ? agxget(obj, sym) : sym->defval);
+	}
+	return hash_bytes(h, "\2", 1);
+}
+
+static int
+seq_cmp(const void *a, const void *b)
+{
+	unsigned long long x = AGSEQ(*(Agraph_t *const *)a);
+	unsigned long long y = AGSEQ(*(Agraph_t *const *)b);
+
+	return x < y ? -1 : x > y;
+}
+
+/* g and, recursively, its subgraphs: members in creation order; the
+ * nodes' and edges' attributes once, at the root. */
+static unsigned long long
+fp_graph(unsigned long long h, Agraph_t *g, int root, int depth)
+{
+	Agraph_t *sub, **subs = NULL;
+	size_t nsubs = 0, cap = 0, i;
+	Agnode_t *n;
+	Agedge_t *e;
+
+	h = fp_str(h, agnameof(g));
+	h = fp_attrs(h, g, AGRAPH, g);
+	h = fp_attrs(h, g, AGNODE, NULL);
+	h = fp_attrs(h, g, AGEDGE, NULL);
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		h = fp_num(h, (unsigned long long)AGSEQ(n));
+		if (root) {
+			h = fp_str(h, agnameof(n));
+			h = fp_attrs(h, g, AGNODE, n);
+		}
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			h = fp_num(h, (unsigned long long)AGSEQ(e));
+			h = fp_num(h, (unsigned long long)AGSEQ(aghead(e)));
+			if (root) {
+				h = fp_str(h, agnameof(e));
+				h = fp_attrs(h, g, AGEDGE, e);
+			}
+		}
+	}
+	/* cgraph keeps subgraphs in the order of their ids, which for a
+	 * named one is where its name lies in memory: sorted by creation
+	 * instead, so that one graph has one fingerprint in every run.
+	 * Graphs are no deeper than their builders make them (a map's
+	 * groups in its bands): a handful of levels. */
+	for (sub = agfstsubg(g); sub != NULL; sub = agnxtsubg(sub))
+		*(Agraph_t **)array_push(&subs, &nsubs, &cap,
+		    sizeof(*subs)) = sub;
+	if (nsubs > 1)
+		qsort(subs, nsubs, sizeof(*subs), seq_cmp);
+	for (i = 0; i < nsubs && depth < 64; i++)
+		h = fp_graph(h, subs[i], 0, depth + 1);
+	free(subs);
+	return hash_bytes(h, "\3", 1);
+}
+
+unsigned long long
+gb_fingerprint(const struct gb *b, const char *engine)
+{
+	unsigned long long h = HASH_INIT;
+	size_t i;
+
+	h = fp_str(h, "kartta drawing 1");
+	h = fp_str(h, engine);
+	h = fp_str(h, b->prefix);
+	h = fp_str(h, b->link_prefix);
+	h = fp_str(h, b->here);
+	h = fp_str(h, b->title);
+	h = fp_str(h, b->desc);
+	h = fp_num(h, (unsigned long long)b->lang);
+	for (i = 0; i < b->nmeta; i++) {
+		h = fp_str(h, b->meta[i].gid);
+		h = fp_str(h, b->meta[i].title);
+	}
+	return fp_graph(h, G(b->g), 1, 0);
+}
+
 void
 gb_size(const struct gb *b, double *w, double *h)
 {

@@ -104,6 +104,16 @@ struct gb;
  * map's own, else "dot". */
 const char *diagram_engine(const struct gb *b, const struct entity *e);
 
+/*
+ * A hash of everything the finished drawing of b (laid out by engine)
+ * is made from: the graph, with each node, edge and subgraph in the
+ * order it was made and every attribute, and what svg_finish adds (the
+ * id prefix, the title, the description, each element's title).  Two
+ * graphs of one hash give the same layout and SVG, so a kept drawing
+ * can stand for a new one (diagram_cache.c).  Lock held.
+ */
+unsigned long long gb_fingerprint(const struct gb *b, const char *engine);
+
 /* ---- diagram_cache.c: each diagram laid out once per language ---- */
 
 /*
@@ -124,6 +134,16 @@ struct legend;
 int diagram_cache_print(const struct model *m, const struct entity *e,
     enum lang lang, const struct print_rec **rec, const char **title,
     const struct legend **lg, struct diag_list *dl);
+
+/*
+ * While a build runs and e in lang could be drawn: sets *fp to the
+ * fingerprint of its graph and *title to its title (the cache owns it),
+ * hands what drawing it reported to dl (once, as diagram_cache_print
+ * does), and returns 1; otherwise 0.  Needs no print recording.
+ */
+int diagram_cache_fingerprint(const struct model *m, const struct entity *e,
+    enum lang lang, unsigned long long *fp, const char **title,
+    struct diag_list *dl);
 
 /* ---- diagram_gv.c: the Graphviz context, one per process ---- */
 

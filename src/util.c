@@ -188,6 +188,19 @@ struct strmap {
 	size_t count;              /* used slots */
 };
 
+unsigned long long
+hash_bytes(unsigned long long h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 /* FNV-1a: simple, and good enough for short identifiers. */
 static uint64_t
 strmap_hash(const char *s)

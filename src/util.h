@@ -60,6 +60,15 @@ char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
 
 /*
+ * 64-bit FNV-1a: h is HASH_INIT or the hash so far, to which data is
+ * added.  Enough against accidents (a file edited, a cache damaged),
+ * not against someone who means it.
+ */
+#define HASH_INIT 0xcbf29ce484222325ULL
+unsigned long long hash_bytes(unsigned long long h, const void *data,
+    size_t len);
+
+/*
  * A hash table from NUL-terminated string keys to pointers.  Keys are
  * borrowed: they must outlive the table (they usually belong to the
  * entity that is the value).  Open addressing, so lookups stay O(1) for

@@ -218,6 +218,83 @@ if k 0 build -c "$tmp/w" -o "$tmp/cold"; then
 fi
 end
 
+# Drawings and PDFs kept for the next build (.kartta-cache/drawings,
+# pdfs-N): after an edit that changes no graph, nothing but the maps'
+# first passes is laid out, the PDFs are taken from the previous output,
+# and the build says and gives what a cold build of the edited content
+# does; an edit that changes a drawing, a damaged drawing, a damaged PDF
+# and other fonts each give a cold build's result.
+begin kept-drawings
+if [ -d "$tmp/w" ]; then
+	cp -r "$tmp/w" "$tmp/kd"
+	cold_of() {	# cold_of NAME: a cold build of $tmp/kd into $tmp/NAME
+		rm -rf "${tmp:?}/$1"
+		k 0 build -c "$tmp/kd" -o "$tmp/$1" &&
+			sed 's/ in [0-9.]* s$//' "$tmp/err" >"$tmp/$1.err"
+	}
+	edits=0
+	warm() {	# warm WHAT: an incremental build, checked against a cold one
+		# Each with a summary edited, so that the build is not a no-op
+		# (which keeps the whole output, the kept drawings too).
+		edits=$((edits + 1))
+		sed -i "s/^summary: .*/summary: Muokkaus $edits./" \
+			"$tmp/kd/services/r01-palvelu-004.yaml"
+		mkdir -p "$tmp/gv"
+		KARTTA_BENCH_GV=$tmp/gv k 0 build -c "$tmp/kd" -o "$tmp/kdo" ||
+			return 1
+		sed -n 's/^kartta: bench: \([0-9]*\) layouts.*/\1/p' "$tmp/err" |
+			head -1 >"$tmp/layouts"
+		grep -v '^kartta: bench:' "$tmp/err" |
+			sed 's/ in [0-9.]* s$//' >"$tmp/kdo.err"
+		rm -rf "$tmp/gv"
+		cold_of kdc || return 1
+		diff -r "$tmp/kdc" "$tmp/kdo" >"$tmp/diff" ||
+			fail "$1: differs from a cold build: $(head -5 "$tmp/diff")"
+		cmp -s "$tmp/kdc.err" "$tmp/kdo.err" ||
+			fail "$1: says $(diff "$tmp/kdc.err" "$tmp/kdo.err" | head -5)"
+	}
+	if cold_of kdo; then
+		mkdir -p "$tmp/gv"
+		KARTTA_BENCH_GV=$tmp/gv k 0 build -q -c "$tmp/kd" -o "$tmp/kdn"
+		all=$(sed -n 's/^kartta: bench: \([0-9]*\) layouts.*/\1/p' \
+			"$tmp/err" | head -1)
+		rm -rf "$tmp/gv" "$tmp/kdn"
+		grep -q 'does not fit' "$tmp/kdo.err" ||
+			fail "no warning of a PDF to replay"
+		pdf=$(ls "$tmp/kdo/print/"*.pdf | head -1)
+		pdf_inode=$(stat -c %i "$pdf")
+		warm "an edited summary"
+		# The maps' first passes, and the service's own next steps.
+		[ "$(($(cat "$tmp/layouts") * 10))" -lt "$all" ] ||
+			fail "an edited summary laid out $(cat "$tmp/layouts") of $all graphs"
+		[ "$(stat -c %i "$pdf")" = "$pdf_inode" ] ||
+			fail "$pdf was drawn again though nothing in it changed"
+		# A service's title is in its group's map and paths.
+		layouts=$(cat "$tmp/layouts")
+		sed -i 's/^name: .*/name: Uusi nimi palvelulle/' \
+			"$tmp/kd/services/r01-palvelu-001.yaml"
+		warm "an edited name"
+		[ "$(cat "$tmp/layouts")" -gt "$layouts" ] ||
+			fail "an edited name laid nothing out again"
+		grep -q 'Uusi nimi palvelulle' "$tmp/kdo/print.html" ||
+			fail "the new title is not in print.html"
+		# Damage: the kept drawings' SVG text, a kept PDF, the fonts.
+		store=$tmp/kdo/.kartta-cache/drawings
+		sed -i '0,/<text/s//<tExt/' "$store"
+		warm "a damaged drawing"
+		printf 'x' >>"$pdf"
+		warm "a damaged PDF"
+		sed -i 's#^\([0-9]*\) \([0-9]*\) \([0-9]*\) /etc/fonts$#\1 1 \3 /etc/fonts#' \
+			"$store"
+		warm "other fonts"
+		[ "$(cat "$tmp/layouts")" = "$all" ] ||
+			fail "drawings measured with other fonts were kept"
+	fi
+else
+	fail "no tree of the cache test"
+fi
+end
+
 # The cache's key walks the content as the build reads it: a link out
 # of the content (here to /) only by its target, a loop of links inside
 # it not round and round, a FIFO never opened; so such a tree is keyed
