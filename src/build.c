@@ -359,6 +359,18 @@ write_flow_json(struct builder *b, enum lang lang)
 
 /* ---- Print: print/<id>.pdf and print.html ---- */
 
+/* For make bench and tests/scale.sh: with KARTTA_BENCH_GV set, how
+ * many of a store's files were taken from the previous output. */
+static void
+bench_taken(const char *store, size_t taken, size_t made)
+{
+	const char *dir = getenv("KARTTA_BENCH_GV");
+
+	if (dir != NULL && *dir != '\0')
+		fprintf(stderr, "kartta: bench: %s: %zu of %zu files taken\n",
+		    store, taken, made);
+}
+
 /*
  * Each diagram (map, path, decision guide, flow) as print/<id>.pdf
  * below the language root: a map in its paper and with its notes
@@ -378,8 +390,8 @@ write_print_pdfs(struct builder *b, enum lang lang)
 	struct diag_list *dl = lang == m->site.langs[0] ? b->dl :
 	    diag_list_new();
 	char *store_name = xasprintf("pdfs-%d", (int)lang);
-	struct pdf_store *store = pdf_store_open(b->prev, store_name, b->tool);
-	size_t i, k;
+	struct file_store *store = file_store_open(b->prev, store_name, b->tool);
+	size_t i, k, made = 0, taken = 0;
 
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 		for (i = 0; i < m->set[kinds[k]].len && !b->failed; i++) {
@@ -402,15 +414,17 @@ write_print_pdfs(struct builder *b, enum lang lang)
 			/* What laying it out said goes to dl; own gets what
 			 * the sheets say, kept with the PDF. */
 			keyed = diagram_pdf_key(m, e, &p, &key, dl);
-			if (keyed && (kept = pdf_store_take(store, rel, key,
+			made++;
+			if (keyed && (kept = file_store_take(store, rel, key,
 			    &len, own, e->pos)) != NULL) {
 				write_file(b, rel, kept, len);
 				free(kept);
+				taken++;
 			} else if (diagram_render(m, e, DIAGRAM_PDF, &p, &pdf,
 			    own) == 0) {
 				write_file(b, rel, pdf.data, pdf.len);
 				if (keyed && diag_errors(own) == 0)
-					pdf_store_add(store, rel, key, pdf.data,
+					file_store_add(store, rel, key, pdf.data,
 					    pdf.len, own);
 			}
 			diag_merge(dl, own);
@@ -420,8 +434,9 @@ write_print_pdfs(struct builder *b, enum lang lang)
 			buf_free(&pdf);
 		}
 	if (!b->failed)
-		pdf_store_save(store, b->stage);
-	pdf_store_free(store);
+		file_store_save(store, b->stage);
+	file_store_free(store);
+	bench_taken(store_name, taken, made);
 	free(store_name);
 	if (dl != b->dl) {
 		if (diag_errors(dl) > 0)
@@ -456,25 +471,46 @@ write_full_svgs(struct builder *b, enum lang lang)
 	static const enum kind kinds[] = { KIND_MAP, KIND_PATH,
 		KIND_DECISION, KIND_FLOW, KIND_SERVICE };
 	const struct model *m = b->m;
-	size_t i, k;
+	char *store_name = xasprintf("full-%d", (int)lang);
+	struct file_store *store = file_store_open(b->prev, store_name,
+	    b->tool);
+	size_t i, k, len, made = 0, taken = 0;
 
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 		for (i = 0; i < m->set[kinds[k]].len && !b->failed; i++) {
 			const struct entity *e = m->set[kinds[k]].items[i];
 			struct buf svg = { 0 };
-			char *rel, *path;
+			unsigned long long key;
+			char *rel, *path, *kept = NULL;
+			int keyed;
 
 			if (!has_drawing(e))
 				continue;
-			if (diagram_full_svg(m, e, lang, &svg) == 0) {
-				path = diagram_full_path(e);
-				rel = xasprintf("%s%s", lang_root(m, lang), path);
+			path = diagram_full_path(e);
+			rel = xasprintf("%s%s", lang_root(m, lang), path);
+			keyed = diagram_full_key(m, e, lang, &key);
+			if (keyed && (kept = file_store_take(store, rel, key,
+			    &len, b->dl, e->pos)) != NULL) {
+				write_file(b, rel, kept, len);
+				made++;
+				taken++;
+			} else if (diagram_full_svg(m, e, lang, &svg) == 0) {
 				write_file(b, rel, svg.data, svg.len);
-				free(rel);
-				free(path);
+				made++;
+				if (keyed)
+					file_store_add(store, rel, key, svg.data,
+					    svg.len, NULL);
 			}
+			free(kept);
+			free(rel);
+			free(path);
 			buf_free(&svg);
 		}
+	if (!b->failed)
+		file_store_save(store, b->stage);
+	file_store_free(store);
+	bench_taken(store_name, taken, made);
+	free(store_name);
 }
 
 /* h1 -> h2 … h5 -> h6 below n: a part of the print page. */

@@ -510,10 +510,10 @@ out:
 
 /* ---- The PDFs kept for the next build ---- */
 
-#define PDF_MAGIC "kartta-pdfs 1"
-#define PDF_STORE_MAX ((size_t)16 << 20)
+#define FILES_MAGIC "kartta-files 1"
+#define FILES_STORE_MAX ((size_t)16 << 20)
 
-struct pdf_kept {
+struct file_kept {
 	char *rel;               /* owned */
 	unsigned long long key, hash;
 	size_t size;
@@ -521,29 +521,29 @@ struct pdf_kept {
 	size_t said_len;
 };
 
-struct pdf_store {
+struct file_store {
 	const char *prev;        /* borrowed: the previous output, or NULL */
 	char *name;              /* owned */
 	const char *tool;        /* borrowed */
-	struct pdf_kept *old;    /* owned: the previous build's */
+	struct file_kept *old;    /* owned: the previous build's */
 	size_t nold;
-	struct strmap *byrel;    /* rel -> struct pdf_kept of old */
+	struct strmap *byrel;    /* rel -> struct file_kept of old */
 	char *fonts;             /* owned: the previous store's fonts */
 	size_t fonts_len;
 	struct buf now;          /* this build's entries, as written */
 };
 
 static void
-pdf_store_read(struct pdf_store *s, char *data, size_t len)
+file_store_read(struct file_store *s, char *data, size_t len)
 {
 	char *p = data, *end = data + len, *nl;
 	size_t flen, cap = 0, i;
-	struct pdf_kept k;
+	struct file_kept k;
 	int at;
 
 	if ((nl = memchr(p, '\n', len)) == NULL ||
-	    (size_t)(nl - p) != strlen(PDF_MAGIC) ||
-	    memcmp(p, PDF_MAGIC, (size_t)(nl - p)) != 0)
+	    (size_t)(nl - p) != strlen(FILES_MAGIC) ||
+	    memcmp(p, FILES_MAGIC, (size_t)(nl - p)) != 0)
 		return;
 	p = nl + 1;
 	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
@@ -568,7 +568,7 @@ pdf_store_read(struct pdf_store *s, char *data, size_t len)
 		k.rel = xstrdup(p + at);
 		k.said = xmalloc(k.said_len + 1);
 		memcpy(k.said, nl + 1, k.said_len);
-		*(struct pdf_kept *)array_push(&s->old, &s->nold, &cap,
+		*(struct file_kept *)array_push(&s->old, &s->nold, &cap,
 		    sizeof(k)) = k;
 		p = nl + 1 + k.said_len;
 	}
@@ -580,7 +580,7 @@ pdf_store_read(struct pdf_store *s, char *data, size_t len)
 /* One entry of this build's store; a path with a newline (none of
  * kartta's) is not kept. */
 static void
-add_entry(struct pdf_store *s, const char *rel, unsigned long long key,
+add_entry(struct file_store *s, const char *rel, unsigned long long key,
     unsigned long long hash, size_t size, const char *said, size_t said_len)
 {
 	if (strchr(rel, '\n') != NULL)
@@ -590,10 +590,10 @@ add_entry(struct pdf_store *s, const char *rel, unsigned long long key,
 	buf_append(&s->now, said ? said : "", said_len);
 }
 
-struct pdf_store *
-pdf_store_open(const char *prev_out, const char *name, const char *tool)
+struct file_store *
+file_store_open(const char *prev_out, const char *name, const char *tool)
 {
-	struct pdf_store *s = xcalloc(1, sizeof(*s));
+	struct file_store *s = xcalloc(1, sizeof(*s));
 	char *rel, *path, *data;
 	size_t len;
 
@@ -604,8 +604,8 @@ pdf_store_open(const char *prev_out, const char *name, const char *tool)
 		return s;
 	rel = xasprintf("%s/%s", CACHE_DIR, name);
 	path = path_join(prev_out, rel);
-	if ((data = file_read(path, PDF_STORE_MAX, &len)) != NULL)
-		pdf_store_read(s, data, len);
+	if ((data = file_read(path, FILES_STORE_MAX, &len)) != NULL)
+		file_store_read(s, data, len);
 	free(data);
 	free(path);
 	free(rel);
@@ -613,10 +613,10 @@ pdf_store_open(const char *prev_out, const char *name, const char *tool)
 }
 
 char *
-pdf_store_take(struct pdf_store *s, const char *rel, unsigned long long key,
+file_store_take(struct file_store *s, const char *rel, unsigned long long key,
     size_t *len, struct diag_list *dl, struct pos at)
 {
-	struct pdf_kept *k;
+	struct file_kept *k;
 	struct diag_list *said;
 	char *path, *data;
 
@@ -644,19 +644,20 @@ pdf_store_take(struct pdf_store *s, const char *rel, unsigned long long key,
 }
 
 void
-pdf_store_add(struct pdf_store *s, const char *rel, unsigned long long key,
+file_store_add(struct file_store *s, const char *rel, unsigned long long key,
     const char *data, size_t len, const struct diag_list *own)
 {
 	struct buf said = { 0 };
 
-	diag_write(own, &said);
+	if (own != NULL)
+		diag_write(own, &said);
 	add_entry(s, rel, key, hash_bytes(HASH_INIT, data, len), len,
 	    said.data, said.len);
 	buf_free(&said);
 }
 
 int
-pdf_store_save(struct pdf_store *s, const char *stage)
+file_store_save(struct file_store *s, const char *stage)
 {
 	struct buf fonts = { 0 }, out = { 0 };
 	char *dir = path_join(stage, CACHE_DIR), *path;
@@ -664,7 +665,7 @@ pdf_store_save(struct pdf_store *s, const char *stage)
 	int rc = -1;
 
 	cache_fonts_state(&fonts, s->fonts, s->fonts_len);
-	buf_printf(&out, "%s\ntool %s\nfonts %zu\n", PDF_MAGIC, s->tool,
+	buf_printf(&out, "%s\ntool %s\nfonts %zu\n", FILES_MAGIC, s->tool,
 	    fonts.len);
 	buf_append(&out, fonts.data ? fonts.data : "", fonts.len);
 	buf_append(&out, s->now.data ? s->now.data : "", s->now.len);
@@ -686,7 +687,7 @@ pdf_store_save(struct pdf_store *s, const char *stage)
 }
 
 void
-pdf_store_free(struct pdf_store *s)
+file_store_free(struct file_store *s)
 {
 	size_t i;
 

@@ -63,35 +63,37 @@ void cache_fonts_state(struct buf *out, const char *also,
 int cache_fonts_same(const char *lines, size_t len);
 
 /*
- * The PDFs of one piece of a build (build.c's print/ of one language),
- * kept for the next build in OUTPUT/.kartta-cache/NAME: each PDF's path,
- * the key it was made under (diagram_pdf_key), its size and hash, and
- * the warnings making it gave.  A later build takes a PDF of the same
- * path and key from the previous output, if that file is still exactly
- * what was written, instead of drawing it again.  Trusted only from the
- * same kartta (tool, cache_tool_key) and fonts.
+ * The files of one piece of a build that are costly to make (the PDFs
+ * of print/, the full-size SVGs of one language), kept for the next
+ * build in OUTPUT/.kartta-cache/NAME: each file's path, the key it was
+ * made under (a hash of all it was made from: diagram_pdf_key, say),
+ * its size and hash, and the warnings making it gave.  A later build
+ * takes a file of the same path and key from the previous output, if
+ * that file is still exactly what was written, instead of making it
+ * again.  Trusted only from the same kartta (tool, cache_tool_key) and
+ * fonts.
  */
-struct pdf_store;
+struct file_store;
 
 /* Reads prev_out's store NAME (none if prev_out is NULL or it does not
  * hold). */
-struct pdf_store *pdf_store_open(const char *prev_out, const char *name,
+struct file_store *file_store_open(const char *prev_out, const char *name,
     const char *tool);
 /*
- * The bytes of the PDF at rel (below prev_out) if it was made under key
+ * The bytes of the file at rel (below prev_out) if it was made under key
  * and is intact: its warnings are added to dl at at; caller frees.
  * NULL otherwise.
  */
-char *pdf_store_take(struct pdf_store *s, const char *rel,
+char *file_store_take(struct file_store *s, const char *rel,
     unsigned long long key, size_t *len, struct diag_list *dl,
     struct pos at);
-/* Records the PDF written at rel, made under key, with the warnings
- * its drawing gave (own). */
-void pdf_store_add(struct pdf_store *s, const char *rel,
+/* Records the file written at rel, made under key, with the warnings
+ * making it gave (own). */
+void file_store_add(struct file_store *s, const char *rel,
     unsigned long long key, const char *data, size_t len,
     const struct diag_list *own);
 /* Writes the store into stage (0, or -1: then there is simply none). */
-int pdf_store_save(struct pdf_store *s, const char *stage);
-void pdf_store_free(struct pdf_store *s);
+int file_store_save(struct file_store *s, const char *stage);
+void file_store_free(struct file_store *s);
 
 #endif

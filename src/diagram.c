@@ -386,6 +386,26 @@ diagram_pdf_key(const struct model *m, const struct entity *e,
 	return 1;
 }
 
+int
+diagram_full_key(const struct model *m, const struct entity *e,
+    enum lang lang, unsigned long long *key)
+{
+	unsigned long long fp, h = HASH_INIT;
+	const char *title;
+	char *path;
+
+	if (!diagram_cache_fingerprint(m, e, lang, &fp, &title, NULL))
+		return 0;
+	path = diagram_full_path(e);
+	h = key_str(h, "kartta full-size svg 1");
+	h = key_num(h, (long long)fp);
+	h = key_str(h, path);
+	h = key_num(h, lang);
+	free(path);
+	*key = h;
+	return 1;
+}
+
 /* ---- Diagrams in pages ---- */
 
 char *
@@ -405,7 +425,7 @@ diagram_full_path(const struct entity *e)
  * scrolls and links to the full-size file (keep_type_legible).  *wpt
  * and *hpt get the size.
  */
-static int
+int
 svg_scrolls(xmlNodePtr svg, double *wpt, double *hpt)
 {
 	xmlChar *w = xmlGetProp(svg, (const xmlChar *)"width");
@@ -429,6 +449,12 @@ diagram_full_svg(const struct model *m, const struct entity *e,
 
 	if (doc == NULL)
 		fatal_oom();
+	/* Most drawings (the services' next steps) fit their pages: known
+	 * without copying the drawing. */
+	if (diagram_cache_scrolls(m, e, lang) == 0) {
+		xmlFreeDoc(doc);
+		return 1;
+	}
 	/* A file of a kind's folder: every link goes up to the language
 	 * root and down again, none is "#" alone (there is no page). */
 	memset(&o, 0, sizeof(o));

@@ -82,6 +82,11 @@ int diagram_pdf_key(const struct model *m, const struct entity *e,
     const struct diagram_print *p, unsigned long long *key,
     struct diag_list *dl);
 
+/* The same for the full-size SVG of e in lang (diagram_full_svg): a
+ * hash of its drawing's fingerprint and its path. */
+int diagram_full_key(const struct model *m, const struct entity *e,
+    enum lang lang, unsigned long long *key);
+
 /* Non-zero if entities of kind can be drawn: map, path, decision, flow. */
 int diagram_kind_supported(enum kind kind);
 

@@ -63,6 +63,7 @@ struct drawn {
 	unsigned long long fp;   /* the fingerprint of its graph */
 	int kept;                /* its SVG came from the previous build:
 	                          * rec is laid out when first needed */
+	int scrolls;             /* svg_scrolls of its SVG */
 };
 
 /* A drawing of the previous build (its store's index). */
@@ -72,6 +73,7 @@ struct stored {
 	unsigned long long check; /* hash of its SVG and said bytes */
 	off_t off;               /* of its SVG in the store's file */
 	size_t svg_len, said_len;
+	int scrolls;
 };
 
 /* The previous build's drawings, while a build runs.  Guarded by
@@ -128,7 +130,7 @@ store_close(void)
  * Opens the store below prev_out and reads its index: the magic line,
  * "tool KEY", "fonts LEN" and that many bytes of cache_fonts_state,
  * "index LEN" and that many bytes of lines "KEY FP CHECK OFF SVGLEN
- * SAIDLEN", then the blobs.  Anything else, another kartta or other
+ * SAIDLEN SCROLLS", then the blobs.  Anything else, another kartta or other
  * fonts, and nothing is kept.
  */
 static void
@@ -188,9 +190,9 @@ store_open(const char *prev_out)
 		char key[256];
 		unsigned long long off;
 
-		if (sscanf(line, "%255s %llx %llx %llu %zu %zu", key, &sd->fp,
-		    &sd->check, &off, &sd->svg_len, &sd->said_len) != 6 ||
-		    off > (unsigned long long)st.st_size) {
+		if (sscanf(line, "%255s %llx %llx %llu %zu %zu %d", key,
+		    &sd->fp, &sd->check, &off, &sd->svg_len, &sd->said_len,
+		    &sd->scrolls) != 7 || off > (unsigned long long)st.st_size) {
 			free(sd);
 			continue;
 		}
@@ -242,6 +244,15 @@ store_read(off_t off, size_t len)
 	return data;
 }
 
+/* The checksum of a kept drawing: its SVG and said bytes (blob) and
+ * whether it scrolls, as diagram_cache_save computes it. */
+static unsigned long long
+entry_check(const char *blob, size_t len, int scrolls)
+{
+	return hash_bytes(hash_bytes(HASH_INIT, blob, len),
+	    scrolls ? "s" : "-", 1);
+}
+
 /*
  * Takes the kept drawing of d->key into d if its fingerprint is fp and
  * its bytes are what was written: then d's SVG and what laying it out
@@ -260,7 +271,7 @@ take_kept(struct drawn *d, const struct entity *e, unsigned long long fp)
 	    sd->said_len)) == NULL)
 		return 0;
 	said = diag_list_new();
-	if (hash_bytes(HASH_INIT, blob, sd->svg_len + sd->said_len) !=
+	if (entry_check(blob, sd->svg_len + sd->said_len, sd->scrolls) !=
 	    sd->check || diag_read(said, blob + sd->svg_len,
 	    sd->said_len) != 0) {
 		diag_list_free(said);
@@ -275,6 +286,7 @@ take_kept(struct drawn *d, const struct entity *e, unsigned long long fp)
 	blob[sd->svg_len] = '\0';
 	d->svg = blob;
 	d->svg_len = sd->svg_len;
+	d->scrolls = sd->scrolls != 0;
 	d->kept = 1;
 	return 1;
 }
@@ -311,13 +323,16 @@ diagram_cache_save(const char *stage)
 	if (n > 1)
 		qsort(all, n, sizeof(*all), key_cmp);
 	for (i = 0; i < n; i++) {
-		unsigned long long check = hash_bytes(hash_bytes(HASH_INIT,
-		    all[i]->svg, all[i]->svg_len), all[i]->said_bytes ?
-		    all[i]->said_bytes : "", all[i]->said_len);
+		unsigned long long check = hash_bytes(HASH_INIT, all[i]->svg,
+		    all[i]->svg_len);
 
-		buf_printf(&index, "%s %016llx %016llx %llu %zu %zu\n",
+		check = hash_bytes(check, all[i]->said_bytes ?
+		    all[i]->said_bytes : "", all[i]->said_len);
+		check = hash_bytes(check, all[i]->scrolls ? "s" : "-", 1);
+
+		buf_printf(&index, "%s %016llx %016llx %llu %zu %zu %d\n",
 		    all[i]->key, all[i]->fp, check, off, all[i]->svg_len,
-		    all[i]->said_len);
+		    all[i]->said_len, all[i]->scrolls);
 		off += all[i]->svg_len + all[i]->said_len;
 	}
 	cache_fonts_state(&fonts, store.fonts, store.fonts_len);
@@ -392,7 +407,9 @@ static void
 keep_svg(struct drawn *d, xmlDocPtr doc)
 {
 	xmlBufferPtr xb = xmlBufferCreate();
+	double w, h;
 
+	d->scrolls = svg_scrolls(xmlDocGetRootElement(doc), &w, &h) != 0;
 	if (xb == NULL || xmlNodeDump(xb, doc, xmlDocGetRootElement(doc), 0,
 	    0) < 0)
 		fatal_oom();
@@ -695,6 +712,20 @@ diagram_cache_fingerprint(const struct model *m, const struct entity *e,
 			diag_merge(dl, d->said);
 		rc = 1;
 	}
+	pthread_mutex_unlock(&cache_lock);
+	return rc;
+}
+
+int
+diagram_cache_scrolls(const struct model *m, const struct entity *e,
+    enum lang lang)
+{
+	struct drawn *d;
+	int rc = -1;
+
+	pthread_mutex_lock(&cache_lock);
+	if ((d = lookup(m, e, lang)) != NULL && d->svg != NULL)
+		rc = d->scrolls;
 	pthread_mutex_unlock(&cache_lock);
 	return rc;
 }

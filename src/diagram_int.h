@@ -145,6 +145,21 @@ int diagram_cache_fingerprint(const struct model *m, const struct entity *e,
     enum lang lang, unsigned long long *fp, const char **title,
     struct diag_list *dl);
 
+/* While a build runs and e in lang could be drawn: whether its figure
+ * scrolls (svg_scrolls), 1 or 0; -1 otherwise. */
+int diagram_cache_scrolls(const struct model *m, const struct entity *e,
+    enum lang lang);
+
+/* ---- diagram.c ---- */
+
+/*
+ * Non-zero if the drawing svg, at its natural size in points (its width
+ * and height), would take its smallest type under 12 CSS px in the
+ * narrowest figure: then its figure scrolls and links to the full-size
+ * file.  *wpt and *hpt get the size.
+ */
+int svg_scrolls(xmlNodePtr svg, double *wpt, double *hpt);
+
 /* ---- diagram_gv.c: the Graphviz context, one per process ---- */
 
 /* Takes the Graphviz lock (and creates the context on first use); every

@@ -218,12 +218,13 @@ if k 0 build -c "$tmp/w" -o "$tmp/cold"; then
 fi
 end
 
-# Drawings and PDFs kept for the next build (.kartta-cache/drawings,
-# pdfs-N): after an edit that changes no graph, nothing but the maps'
-# first passes is laid out, the PDFs are taken from the previous output,
+# Drawings, PDFs and full-size SVGs kept for the next build
+# (.kartta-cache/drawings, pdfs-N, full-N): after an edit that changes no
+# graph, almost nothing is laid out, the files are taken from the
+# previous output,
 # and the build says and gives what a cold build of the edited content
-# does; an edit that changes a drawing, a damaged drawing, a damaged PDF
-# and other fonts each give a cold build's result.
+# does; an edit that changes a drawing, a damaged drawing, PDF or
+# full-size SVG and other fonts each give a cold build's result.
 begin kept-drawings
 if [ -d "$tmp/w" ]; then
 	cp -r "$tmp/w" "$tmp/kd"
@@ -238,12 +239,14 @@ if [ -d "$tmp/w" ]; then
 		# (which keeps the whole output, the kept drawings too).
 		edits=$((edits + 1))
 		sed -i "s/^summary: .*/summary: Muokkaus $edits./" \
-			"$tmp/kd/services/r01-palvelu-004.yaml"
+			"$tmp/kd/services/r02-palvelu-004.yaml"
 		mkdir -p "$tmp/gv"
 		KARTTA_BENCH_GV=$tmp/gv k 0 build -c "$tmp/kd" -o "$tmp/kdo" ||
 			return 1
 		sed -n 's/^kartta: bench: \([0-9]*\) layouts.*/\1/p' "$tmp/err" |
 			head -1 >"$tmp/layouts"
+		sed -n 's/^kartta: bench: \([a-z]*\)-0: \([0-9]*\) of \([0-9]*\) .*/\1 \2 \3/p' \
+			"$tmp/err" >"$tmp/taken"
 		grep -v '^kartta: bench:' "$tmp/err" |
 			sed 's/ in [0-9.]* s$//' >"$tmp/kdo.err"
 		rm -rf "$tmp/gv"
@@ -262,13 +265,19 @@ if [ -d "$tmp/w" ]; then
 		grep -q 'does not fit' "$tmp/kdo.err" ||
 			fail "no warning of a PDF to replay"
 		pdf=$(ls "$tmp/kdo/print/"*.pdf | head -1)
-		pdf_inode=$(stat -c %i "$pdf")
+		full=$(ls "$tmp/kdo/paths/"*.svg | head -1)
 		warm "an edited summary"
 		# The maps' first passes, and the service's own next steps.
 		[ "$(($(cat "$tmp/layouts") * 10))" -lt "$all" ] ||
 			fail "an edited summary laid out $(cat "$tmp/layouts") of $all graphs"
-		[ "$(stat -c %i "$pdf")" = "$pdf_inode" ] ||
-			fail "$pdf was drawn again though nothing in it changed"
+		# Every PDF and full-size drawing but the edited service's own
+		# and its region's map (where its summary is its row's title).
+		while read -r store taken made; do
+			[ "$taken" -ge $((made - 2)) ] && [ "$made" -gt 2 ] ||
+				fail "an edited summary: $store: $taken of $made files taken"
+		done <"$tmp/taken"
+		[ "$(wc -l <"$tmp/taken")" = 2 ] ||
+			fail "no figures of files taken: $(cat "$tmp/taken")"
 		# A service's title is in its group's map and paths.
 		layouts=$(cat "$tmp/layouts")
 		sed -i 's/^name: .*/name: Uusi nimi palvelulle/' \
@@ -284,6 +293,8 @@ if [ -d "$tmp/w" ]; then
 		warm "a damaged drawing"
 		printf 'x' >>"$pdf"
 		warm "a damaged PDF"
+		printf 'x' >>"$full"
+		warm "a damaged full-size drawing"
 		sed -i 's#^\([0-9]*\) \([0-9]*\) \([0-9]*\) /etc/fonts$#\1 1 \3 /etc/fonts#' \
 			"$store"
 		warm "other fonts"
