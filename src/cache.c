@@ -467,7 +467,7 @@ cache_reuse(const char *out_dir, const char *key, struct diag_list *dl)
 	size_t len, dlen;
 	int ok = 0;
 
-	data = file_read(path, MANIFEST_MAX, &len);
+	data = file_read_regular(path, MANIFEST_MAX, &len);
 	free(path);
 	if (data == NULL)
 		return 0;
@@ -604,7 +604,7 @@ file_store_open(const char *prev_out, const char *name, const char *tool)
 		return s;
 	rel = xasprintf("%s/%s", CACHE_DIR, name);
 	path = path_join(prev_out, rel);
-	if ((data = file_read(path, FILES_STORE_MAX, &len)) != NULL)
+	if ((data = file_read_regular(path, FILES_STORE_MAX, &len)) != NULL)
 		file_store_read(s, data, len);
 	free(data);
 	free(path);
@@ -624,7 +624,7 @@ file_store_take(struct file_store *s, const char *rel, unsigned long long key,
 	    k->key != key)
 		return NULL;
 	path = path_join(s->prev, rel);
-	data = file_read(path, k->size + 1, len);
+	data = file_read_regular(path, k->size + 1, len);
 	free(path);
 	if (data == NULL || *len != k->size ||
 	    hash_bytes(HASH_INIT, data, *len) != k->hash) {

@@ -139,7 +139,7 @@ store_open(const char *prev_out)
 	char *path = path_join(prev_out, STORE_FILE), *head, *p, *end, *line;
 	size_t flen, ilen, got;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
 	free(path);
 	if (fd < 0)

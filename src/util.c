@@ -1,12 +1,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void
 fatal_oom(void)
@@ -439,6 +441,40 @@ utf8_count(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+char *
+file_read_regular(const char *path, size_t max, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct buf b = { 0 };
+	char chunk[65536];
+	struct stat st;
+	ssize_t r;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || b.len + (size_t)r > max) {
+			int e = r < 0 ? errno : EFBIG;
+
+			close(fd);
+			buf_free(&b);
+			errno = e;
+			return NULL;
+		}
+		buf_append(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	*len = b.len;
+	return buf_detach(&b);
 }
 
 char *

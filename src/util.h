@@ -123,6 +123,10 @@ size_t utf8_count(const char *s, size_t len);
  * Returns NULL with errno set on failure; *len gets the size.  Files
  * larger than max are refused with errno EFBIG. */
 char *file_read(const char *path, size_t max, size_t *len);
+/* The same for a regular file only: no link followed, a FIFO or device
+ * never waited on (NULL, errno EINVAL).  For what kartta wrote itself
+ * (its previous output), where someone may have put anything since. */
+char *file_read_regular(const char *path, size_t max, size_t *len);
 
 /* Joins two path parts with one '/'; caller frees. */
 char *path_join(const char *a, const char *b);
