@@ -39,13 +39,13 @@ h_bytes(uint64_t *h, const void *data, size_t len)
 static void
 h_str(uint64_t *h, const char *s)
 {
-	h_bytes(h, s, strlen(s) + 1);
+	*h = hash_str(*h, s);
 }
 
 static void
 h_num(uint64_t *h, uint64_t n)
 {
-	h_bytes(h, &n, sizeof(n));
+	*h = hash_num(*h, n);
 }
 
 #define H_INIT HASH_INIT

@@ -338,19 +338,6 @@ diagram_render(const struct model *m, const struct entity *e,
 	return rc;
 }
 
-static unsigned long long
-key_str(unsigned long long h, const char *s)
-{
-	return s == NULL ? hash_bytes(h, "\1", 1) :
-	    hash_bytes(h, s, strlen(s) + 1);
-}
-
-static unsigned long long
-key_num(unsigned long long h, long long n)
-{
-	return hash_bytes(h, &n, sizeof(n));
-}
-
 int
 diagram_pdf_key(const struct model *m, const struct entity *e,
     const struct diagram_print *p, unsigned long long *key,
@@ -366,20 +353,20 @@ diagram_pdf_key(const struct model *m, const struct entity *e,
 	/* Everything diagram_render gives the sheets, and the drawing. */
 	edition = site_edition(&m->site);
 	url = diagram_page_url(m, e, p->lang);
-	h = key_str(h, "kartta pdf 1");
-	h = key_num(h, (long long)fp);
-	h = key_str(h, title);
-	h = key_str(h, text_get(&m->site.title, &m->site, p->lang, NULL));
-	h = key_str(h, text_get(&m->site.region, &m->site, p->lang, NULL));
-	h = key_str(h, edition);
-	h = key_str(h, url);
-	h = key_num(h, e->kind);
-	h = key_num(h, p->lang);
-	h = key_num(h, p->paper);
-	h = key_num(h, p->dpi);
-	h = key_num(h, p->svg_paper);
-	h = key_num(h, p->notes);
-	h = key_num(h, p->grow);
+	h = hash_str(h, "kartta pdf 1");
+	h = hash_num(h, fp);
+	h = hash_str(h, title);
+	h = hash_str(h, text_get(&m->site.title, &m->site, p->lang, NULL));
+	h = hash_str(h, text_get(&m->site.region, &m->site, p->lang, NULL));
+	h = hash_str(h, edition);
+	h = hash_str(h, url);
+	h = hash_num(h, (unsigned long long)e->kind);
+	h = hash_num(h, (unsigned long long)p->lang);
+	h = hash_num(h, (unsigned long long)p->paper);
+	h = hash_num(h, (unsigned long long)p->dpi);
+	h = hash_num(h, (unsigned long long)p->svg_paper);
+	h = hash_num(h, (unsigned long long)p->notes);
+	h = hash_num(h, (unsigned long long)p->grow);
 	free(edition);
 	free(url);
 	*key = h;
@@ -397,10 +384,10 @@ diagram_full_key(const struct model *m, const struct entity *e,
 	if (!diagram_cache_fingerprint(m, e, lang, &fp, &title, NULL))
 		return 0;
 	path = diagram_full_path(e);
-	h = key_str(h, "kartta full-size svg 1");
-	h = key_num(h, (long long)fp);
-	h = key_str(h, path);
-	h = key_num(h, lang);
+	h = hash_str(h, "kartta full-size svg 1");
+	h = hash_num(h, fp);
+	h = hash_str(h, path);
+	h = hash_num(h, (unsigned long long)lang);
 	free(path);
 	*key = h;
 	return 1;

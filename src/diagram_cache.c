@@ -126,73 +126,93 @@ store_close(void)
 	store.fd = -1;
 }
 
+/* Reads len bytes at off of fd into a new buffer (NUL-ended); NULL if
+ * the file has not that many. */
+static char *
+read_at(int fd, off_t off, size_t len)
+{
+	char *data = xmalloc(len + 1);
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t r = pread(fd, data + got, len - got, off + (off_t)got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			free(data);
+			return NULL;
+		}
+		got += (size_t)r;
+	}
+	data[len] = '\0';
+	return data;
+}
+
 /*
  * Opens the store below prev_out and reads its index: the magic line,
- * "tool KEY", "fonts LEN" and that many bytes of cache_fonts_state,
- * "index LEN" and that many bytes of lines "KEY FP CHECK OFF SVGLEN
- * SAIDLEN SCROLLS", then the blobs.  Anything else, another kartta or other
- * fonts, and nothing is kept.
+ * "head LEN" and that many bytes of "tool KEY", "fonts LEN" and that
+ * many bytes of cache_fonts_state, "index LEN" and that many bytes of
+ * lines "KEY FP CHECK OFF SVGLEN SAIDLEN SCROLLS"; then the blobs.
+ * Anything else, another kartta or other fonts, and nothing is kept.
  */
 static void
 store_open(const char *prev_out)
 {
-	char *path = path_join(prev_out, STORE_FILE), *head, *p, *end, *line;
-	size_t flen, ilen, got;
+	char *path = path_join(prev_out, STORE_FILE), *head = NULL, *p, *end;
+	char first[128], *line;
+	size_t hlen, flen, ilen, blobs;
 	struct stat st;
+	ssize_t got;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
 	free(path);
 	if (fd < 0)
 		return;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return;
-	}
-	head = xmalloc(STORE_INDEX_MAX + 1);
-	got = 0;
-	while (got < STORE_INDEX_MAX) {
-		ssize_t r = read(fd, head + got, STORE_INDEX_MAX - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	p = head;
-	end = head + got;
+	/* The magic line and the header's length, then the header. */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (got = pread(fd, first, sizeof(first) - 1, 0)) <= 0)
+		goto refuse;
+	first[got] = '\0';
+	p = first;
+	end = first + got;
 	if ((line = next_line(&p, end)) == NULL ||
 	    strcmp(line, STORE_MAGIC) != 0 ||
 	    (line = next_line(&p, end)) == NULL ||
+	    sscanf(line, "head %zu", &hlen) != 1 || hlen > STORE_INDEX_MAX ||
+	    (head = read_at(fd, (off_t)(p - first), hlen)) == NULL)
+		goto refuse;
+	store.base = (off_t)(p - first) + (off_t)hlen;
+	p = head;
+	end = head + hlen;
+	if ((line = next_line(&p, end)) == NULL ||
 	    strncmp(line, "tool ", 5) != 0 || strcmp(line + 5, store.tool) != 0 ||
 	    (line = next_line(&p, end)) == NULL ||
 	    sscanf(line, "fonts %zu", &flen) != 1 ||
-	    flen > (size_t)(end - p) || !cache_fonts_same(p, flen)) {
-		free(head);
-		close(fd);
-		return;
-	}
+	    flen > (size_t)(end - p) || !cache_fonts_same(p, flen))
+		goto refuse;
 	store.fonts = xstrndup(p, flen);
 	store.fonts_len = flen;
 	p += flen;
 	if ((line = next_line(&p, end)) == NULL ||
-	    sscanf(line, "index %zu", &ilen) != 1 || ilen > (size_t)(end - p)) {
-		free(head);
-		close(fd);
-		return;
-	}
+	    sscanf(line, "index %zu", &ilen) != 1 || ilen != (size_t)(end - p) ||
+	    st.st_size < store.base)
+		goto refuse;
+	blobs = (size_t)(st.st_size - store.base);
 	store.fd = fd;
-	store.base = (off_t)(p - head) + (off_t)ilen;
 	store.index = strmap_new();
-	end = p + ilen;
 	while ((line = next_line(&p, end)) != NULL) {
 		struct stored *sd = xcalloc(1, sizeof(*sd));
 		char key[256];
 		unsigned long long off;
 
+		/* An entry must lie inside the file: a damaged length
+		 * would otherwise ask for any amount of memory. */
 		if (sscanf(line, "%255s %llx %llx %llu %zu %zu %d", key,
 		    &sd->fp, &sd->check, &off, &sd->svg_len, &sd->said_len,
-		    &sd->scrolls) != 7 || off > (unsigned long long)st.st_size) {
+		    &sd->scrolls) != 7 || off > blobs ||
+		    sd->svg_len > blobs - off ||
+		    sd->said_len > blobs - off - sd->svg_len) {
 			free(sd);
 			continue;
 		}
@@ -204,6 +224,10 @@ store_open(const char *prev_out)
 		}
 	}
 	free(head);
+	return;
+refuse:
+	free(head);
+	close(fd);
 }
 
 void
@@ -218,30 +242,6 @@ diagram_cache_begin(const char *prev_out)
 			store_open(prev_out);
 	}
 	pthread_mutex_unlock(&cache_lock);
-}
-
-/* pread of len bytes at off into a new buffer (NUL-ended); NULL if the
- * file has not that many. */
-static char *
-store_read(off_t off, size_t len)
-{
-	char *data = xmalloc(len + 1);
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t r = pread(store.fd, data + got, len - got,
-		    off + (off_t)got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			free(data);
-			return NULL;
-		}
-		got += (size_t)r;
-	}
-	data[len] = '\0';
-	return data;
 }
 
 /* The checksum of a kept drawing: its SVG and said bytes (blob) and
@@ -267,7 +267,7 @@ take_kept(struct drawn *d, const struct entity *e, unsigned long long fp)
 
 	if (store.index == NULL ||
 	    (sd = strmap_get(store.index, d->key)) == NULL || sd->fp != fp ||
-	    (blob = store_read(store.base + sd->off, sd->svg_len +
+	    (blob = read_at(store.fd, store.base + sd->off, sd->svg_len +
 	    sd->said_len)) == NULL)
 		return 0;
 	said = diag_list_new();
@@ -303,7 +303,7 @@ key_cmp(const void *a, const void *b)
 int
 diagram_cache_save(const char *stage)
 {
-	struct buf fonts = { 0 }, index = { 0 }, head = { 0 };
+	struct buf fonts = { 0 }, index = { 0 }, rest = { 0 }, head = { 0 };
 	struct drawn **all = NULL;
 	const char *k;
 	void *v;
@@ -336,11 +336,13 @@ diagram_cache_save(const char *stage)
 		off += all[i]->svg_len + all[i]->said_len;
 	}
 	cache_fonts_state(&fonts, store.fonts, store.fonts_len);
-	buf_printf(&head, "%s\ntool %s\nfonts %zu\n", STORE_MAGIC,
-	    store.tool ? store.tool : "-", fonts.len);
-	buf_append(&head, fonts.data ? fonts.data : "", fonts.len);
-	buf_printf(&head, "index %zu\n", index.len);
-	buf_append(&head, index.data ? index.data : "", index.len);
+	buf_printf(&rest, "tool %s\nfonts %zu\n", store.tool ? store.tool :
+	    "-", fonts.len);
+	buf_append(&rest, fonts.data ? fonts.data : "", fonts.len);
+	buf_printf(&rest, "index %zu\n", index.len);
+	buf_append(&rest, index.data ? index.data : "", index.len);
+	buf_printf(&head, "%s\nhead %zu\n", STORE_MAGIC, rest.len);
+	buf_append(&head, rest.data, rest.len);
 	dir = path_join(stage, CACHE_DIR);
 	path = path_join(stage, STORE_FILE);
 	if ((mkdir(dir, 0755) == 0 || errno == EEXIST) &&
@@ -364,6 +366,7 @@ diagram_cache_save(const char *stage)
 	free(path);
 	buf_free(&fonts);
 	buf_free(&index);
+	buf_free(&rest);
 	buf_free(&head);
 	return rc;
 }

@@ -756,29 +756,14 @@ gb_layout(struct gb *b, const char *engine)
 
 /* ---- The fingerprint of a graph ---- */
 
-/* The end too, so that "ab" "c" and "a" "bc" differ. */
-static unsigned long long
-fp_str(unsigned long long h, const char *s)
-{
-	if (s == NULL)
-		return hash_bytes(h, "\1", 1);
-	return hash_bytes(h, s, strlen(s) + 1);
-}
-
 /* An attribute's value, one of cgraph's own strings, and whether it is
  * HTML-like markup, which Graphviz reads differently (aghtmlstr looks
  * before the string: only for cgraph's strings). */
 static unsigned long long
 fp_value(unsigned long long h, char *s)
 {
-	h = fp_str(h, s);
+	h = hash_str(h, s);
 	return s == NULL ? h : hash_bytes(h, aghtmlstr(s) ? "h" : "t", 1);
-}
-
-static unsigned long long
-fp_num(unsigned long long h, unsigned long long n)
-{
-	return hash_bytes(h, &n, sizeof(n));
 }
 
 /* The attributes of kind declared in g (name and default), and, for an
@@ -789,7 +774,7 @@ fp_attrs(unsigned long long h, Agraph_t *g, int kind, void *obj)
 	Agsym_t *sym = NULL;
 
 	while ((sym = agnxtattr(g, kind, sym)) != NULL) {
-		h = fp_str(h, sym->name);
+		h = hash_str(h, sym->name);
 		h = fp_value(h, obj != NULL ? agxget(obj, sym) : sym->defval);
 	}
 	return hash_bytes(h, "\2", 1);
@@ -814,21 +799,21 @@ fp_graph(unsigned long long h, Agraph_t *g, int root, int depth)
 	Agnode_t *n;
 	Agedge_t *e;
 
-	h = fp_str(h, agnameof(g));
+	h = hash_str(h, agnameof(g));
 	h = fp_attrs(h, g, AGRAPH, g);
 	h = fp_attrs(h, g, AGNODE, NULL);
 	h = fp_attrs(h, g, AGEDGE, NULL);
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		h = fp_num(h, (unsigned long long)AGSEQ(n));
+		h = hash_num(h, (unsigned long long)AGSEQ(n));
 		if (root) {
-			h = fp_str(h, agnameof(n));
+			h = hash_str(h, agnameof(n));
 			h = fp_attrs(h, g, AGNODE, n);
 		}
 		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
-			h = fp_num(h, (unsigned long long)AGSEQ(e));
-			h = fp_num(h, (unsigned long long)AGSEQ(aghead(e)));
+			h = hash_num(h, (unsigned long long)AGSEQ(e));
+			h = hash_num(h, (unsigned long long)AGSEQ(aghead(e)));
 			if (root) {
-				h = fp_str(h, agnameof(e));
+				h = hash_str(h, agnameof(e));
 				h = fp_attrs(h, g, AGEDGE, e);
 			}
 		}
@@ -855,17 +840,17 @@ gb_fingerprint(const struct gb *b, const char *engine)
 	unsigned long long h = HASH_INIT;
 	size_t i;
 
-	h = fp_str(h, "kartta drawing 1");
-	h = fp_str(h, engine);
-	h = fp_str(h, b->prefix);
-	h = fp_str(h, b->link_prefix);
-	h = fp_str(h, b->here);
-	h = fp_str(h, b->title);
-	h = fp_str(h, b->desc);
-	h = fp_num(h, (unsigned long long)b->lang);
+	h = hash_str(h, "kartta drawing 1");
+	h = hash_str(h, engine);
+	h = hash_str(h, b->prefix);
+	h = hash_str(h, b->link_prefix);
+	h = hash_str(h, b->here);
+	h = hash_str(h, b->title);
+	h = hash_str(h, b->desc);
+	h = hash_num(h, (unsigned long long)b->lang);
 	for (i = 0; i < b->nmeta; i++) {
-		h = fp_str(h, b->meta[i].gid);
-		h = fp_str(h, b->meta[i].title);
+		h = hash_str(h, b->meta[i].gid);
+		h = hash_str(h, b->meta[i].title);
 	}
 	return fp_graph(h, G(b->g), 1, 0);
 }

@@ -203,6 +203,19 @@ hash_bytes(unsigned long long h, const void *data, size_t len)
 	return h;
 }
 
+unsigned long long
+hash_str(unsigned long long h, const char *s)
+{
+	return s == NULL ? hash_bytes(h, "\1", 1) :
+	    hash_bytes(h, s, strlen(s) + 1);
+}
+
+unsigned long long
+hash_num(unsigned long long h, unsigned long long n)
+{
+	return hash_bytes(h, &n, sizeof(n));
+}
+
 /* FNV-1a: simple, and good enough for short identifiers. */
 static uint64_t
 strmap_hash(const char *s)

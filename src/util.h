@@ -67,6 +67,10 @@ void buf_free(struct buf *b);
 #define HASH_INIT 0xcbf29ce484222325ULL
 unsigned long long hash_bytes(unsigned long long h, const void *data,
     size_t len);
+/* A string with its end, so that "ab" "c" and "a" "bc" differ (NULL
+ * differs from every string); a number's bytes. */
+unsigned long long hash_str(unsigned long long h, const char *s);
+unsigned long long hash_num(unsigned long long h, unsigned long long n);
 
 /*
  * A hash table from NUL-terminated string keys to pointers.  Keys are

@@ -300,6 +300,11 @@ if [ -d "$tmp/w" ]; then
 		warm "other fonts"
 		[ "$(cat "$tmp/layouts")" = "$all" ] ||
 			fail "drawings measured with other fonts were kept"
+		# A length in the index past the end of the file.
+		sed -i '0,/^\([0-9]*:[a-z]*:[^ ]* [0-9a-f]* [0-9a-f]* [0-9]*\) [0-9]* /s//\1 999999999999 /' \
+			"$store"
+		grep -q ' 999999999999 ' "$store" || fail "no index to damage"
+		warm "a damaged index"
 		# Someone's FIFOs in the old output are never waited on.
 		rm -f "$store" "$pdf" "$tmp/kdo/.kartta-cache/pdfs-0"
 		mkfifo "$store" "$pdf" "$tmp/kdo/.kartta-cache/pdfs-0"
