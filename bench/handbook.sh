@@ -86,8 +86,14 @@ done
 ./runstat noop.stat "$kartta" build -c content -o out -q 2>noop.err ||
 	fail "no-op build failed: $(tail -5 noop.err)"
 sed -i 's/^summary: /summary: Muokattu. /' content/services/r01-palvelu-001.yaml
-./runstat edit.stat "$kartta" build -c content -o out -q 2>edit.err ||
-	fail "edited build failed: $(tail -5 edit.err)"
+mkdir gv-edit
+KARTTA_BENCH_GV=$tmp/gv-edit ./runstat edit.stat "$kartta" build -c content \
+	-o out -q 2>edit.err || fail "edited build failed: $(tail -5 edit.err)"
+rm -rf gv-edit
+edit_layouts=$(sed -n 's/^kartta: bench: \([0-9]*\) layouts.*/\1/p' edit.err |
+	awk '{ s += $1 } END { print s + 0 }')
+edit_taken=$(sed -n 's/^kartta: bench: [a-z]*-[0-9]*: \([0-9]*\) of \([0-9]*\) .*/\1 \2/p' \
+	edit.err | awk '{ t += $1; m += $2 } END { printf "%d of %d", t, m }')
 ./runstat check.stat "$kartta" check -c content -q 2>check.err ||
 	fail "check failed: $(tail -5 check.err)"
 
@@ -116,7 +122,8 @@ awk -v pages="$pages" -v outfiles="$outfiles" -v layouts="$layouts" \
     -v cw="$cw" -v cc="$cc_" -v cr="$cr" -v nw="$nw" -v nc="$nc" -v nr="$nr" \
     -v ew="$ew" -v ec="$ec" -v er="$er" -v kw="$kw" -v kc="$kc" -v kr="$kr" \
     -v mc="$mc" -v nmd="$nmd" -v hw="$hw" -v hc="$hc" -v hr="$hr" \
-    -v hpages="$hugo_pages" 'BEGIN {
+    -v hpages="$hugo_pages" -v elayouts="$edit_layouts" \
+    -v etaken="$edit_taken" 'BEGIN {
 	if (cc <= 0) cc = 0.001
 	if (cw <= 0) cw = 0.001
 	printf "\n%-22s %9s %9s %10s\n", "", "wall s", "CPU s", "peak MiB"
@@ -136,6 +143,8 @@ awk -v pages="$pages" -v outfiles="$outfiles" -v layouts="$layouts" \
 	    (ngraphs ? layouts / ngraphs : 0), lcpu, 100 * lcpu / cc,
 	    (dcpu > 0 ? lcpu / dcpu : 0)
 	printf "Markdown: cmark-gfm alone %.2f s CPU over %d texts.\n", mc, nmd
+	printf "One edit: %d layouts; PDFs and full-size SVGs taken from " \
+	    "the previous output: %s.\n", elayouts, etaken
 	ok = 1
 	if (hc > 0) {
 		printf "Cold CPU / hugo CPU: %.2f (goal at most 1).\n", cc / hc
