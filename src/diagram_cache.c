@@ -244,13 +244,16 @@ diagram_cache_begin(const char *prev_out)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-/* The checksum of a kept drawing: its SVG and said bytes (blob) and
- * whether it scrolls, as diagram_cache_save computes it. */
+/* The checksum of a kept drawing: its SVG, its said bytes and whether
+ * it scrolls. */
 static unsigned long long
-entry_check(const char *blob, size_t len, int scrolls)
+entry_check(const char *svg, size_t svg_len, const char *said,
+    size_t said_len, int scrolls)
 {
-	return hash_bytes(hash_bytes(HASH_INIT, blob, len),
-	    scrolls ? "s" : "-", 1);
+	unsigned long long h = hash_bytes(HASH_INIT, svg, svg_len);
+
+	h = hash_bytes(h, said != NULL ? said : "", said_len);
+	return hash_bytes(h, scrolls ? "s" : "-", 1);
 }
 
 /*
@@ -271,8 +274,8 @@ take_kept(struct drawn *d, const struct entity *e, unsigned long long fp)
 	    sd->said_len)) == NULL)
 		return 0;
 	said = diag_list_new();
-	if (entry_check(blob, sd->svg_len + sd->said_len, sd->scrolls) !=
-	    sd->check || diag_read(said, blob + sd->svg_len,
+	if (entry_check(blob, sd->svg_len, blob + sd->svg_len, sd->said_len,
+	    sd->scrolls) != sd->check || diag_read(said, blob + sd->svg_len,
 	    sd->said_len) != 0) {
 		diag_list_free(said);
 		free(blob);
@@ -323,16 +326,12 @@ diagram_cache_save(const char *stage)
 	if (n > 1)
 		qsort(all, n, sizeof(*all), key_cmp);
 	for (i = 0; i < n; i++) {
-		unsigned long long check = hash_bytes(HASH_INIT, all[i]->svg,
-		    all[i]->svg_len);
-
-		check = hash_bytes(check, all[i]->said_bytes ?
-		    all[i]->said_bytes : "", all[i]->said_len);
-		check = hash_bytes(check, all[i]->scrolls ? "s" : "-", 1);
+		const struct drawn *d = all[i];
 
 		buf_printf(&index, "%s %016llx %016llx %llu %zu %zu %d\n",
-		    all[i]->key, all[i]->fp, check, off, all[i]->svg_len,
-		    all[i]->said_len, all[i]->scrolls);
+		    d->key, d->fp, entry_check(d->svg, d->svg_len,
+		    d->said_bytes, d->said_len, d->scrolls), off, d->svg_len,
+		    d->said_len, d->scrolls);
 		off += all[i]->svg_len + all[i]->said_len;
 	}
 	cache_fonts_state(&fonts, store.fonts, store.fonts_len);
