@@ -287,6 +287,12 @@ if [ -d "$tmp/w" ]; then
 			fail "an edited name laid nothing out again"
 		grep -q 'Uusi nimi palvelulle' "$tmp/kdo/print.html" ||
 			fail "the new title is not in print.html"
+		# Another edition: every PDF made again, from drawings kept
+		# (their print recordings laid out again where needed).
+		sed -i 's/^edition: .*/edition: "2026.2"/' "$tmp/kd/site.yaml"
+		warm "another edition"
+		grep -q '^pdfs 0 ' "$tmp/taken" ||
+			fail "another edition: PDFs taken: $(cat "$tmp/taken")"
 		# Damage: the kept drawings' SVG text, a kept PDF, the fonts.
 		store=$tmp/kdo/.kartta-cache/drawings
 		sed -i '0,/<text/s//<tExt/' "$store"
