@@ -2,9 +2,10 @@
  * The build cache (cache.h): a key of everything a build reads, and a
  * manifest of everything it wrote.
  *
- * Hashes are 64-bit FNV-1a: enough against accidents (a file edited,
- * truncated or replaced), not meant against someone who can write the
- * output folder, who could change the output directly anyway.
+ * Hashes are 64-bit (util.h: FNV-1a, and hash_block for files' bytes):
+ * enough against accidents (a file edited, truncated or replaced), not
+ * meant against someone who can write the output folder, who could
+ * change the output directly anyway.
  */
 #include "cache.h"
 
@@ -29,12 +30,6 @@
 
 /* ---- Hashing ---- */
 
-static void
-h_bytes(uint64_t *h, const void *data, size_t len)
-{
-	*h = hash_bytes(*h, data, len);
-}
-
 /* A string and its end, so that "ab" "c" and "a" "bc" differ. */
 static void
 h_str(uint64_t *h, const char *s)
@@ -50,22 +45,30 @@ h_num(uint64_t *h, uint64_t n)
 
 #define H_INIT HASH_INIT
 
-/* Hashes the bytes of the open file fd into *h; sets *size.  0 or -1. */
+/* Hashes the bytes of the open file fd into *h (hash_block, in pieces
+ * of a multiple of eight bytes whatever read returns); sets *size.
+ * 0 or -1. */
 static int
 h_fd(uint64_t *h, int fd, uint64_t *size)
 {
 	char chunk[65536];
+	size_t have = 0, whole;
 	ssize_t r;
 
 	*size = 0;
-	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+	while ((r = read(fd, chunk + have, sizeof(chunk) - have)) != 0) {
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
 			return -1;
-		h_bytes(h, chunk, (size_t)r);
+		have += (size_t)r;
 		*size += (uint64_t)r;
+		whole = have & ~(size_t)7;
+		*h = hash_block(*h, chunk, whole);
+		memmove(chunk, chunk + whole, have - whole);
+		have -= whole;
 	}
+	*h = hash_block(*h, chunk, have);
 	return 0;
 }
 
@@ -627,7 +630,7 @@ file_store_take(struct file_store *s, const char *rel, unsigned long long key,
 	data = file_read_regular(path, k->size + 1, len);
 	free(path);
 	if (data == NULL || *len != k->size ||
-	    hash_bytes(HASH_INIT, data, *len) != k->hash) {
+	    hash_block(HASH_INIT, data, *len) != k->hash) {
 		free(data);
 		return NULL;
 	}
@@ -651,7 +654,7 @@ file_store_add(struct file_store *s, const char *rel, unsigned long long key,
 
 	if (own != NULL)
 		diag_write(own, &said);
-	add_entry(s, rel, key, hash_bytes(HASH_INIT, data, len), len,
+	add_entry(s, rel, key, hash_block(HASH_INIT, data, len), len,
 	    said.data, said.len);
 	buf_free(&said);
 }

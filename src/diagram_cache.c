@@ -250,9 +250,9 @@ static unsigned long long
 entry_check(const char *svg, size_t svg_len, const char *said,
     size_t said_len, int scrolls)
 {
-	unsigned long long h = hash_bytes(HASH_INIT, svg, svg_len);
+	unsigned long long h = hash_block(HASH_INIT, svg, svg_len);
 
-	h = hash_bytes(h, said != NULL ? said : "", said_len);
+	h = hash_block(h, said != NULL ? said : "", said_len);
 	return hash_bytes(h, scrolls ? "s" : "-", 1);
 }
 

@@ -204,6 +204,23 @@ hash_bytes(unsigned long long h, const void *data, size_t len)
 }
 
 unsigned long long
+hash_block(unsigned long long h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	unsigned long long w;
+	size_t i = 0;
+
+	/* Rotated before each word, so that its high bits reach the low
+	 * ones too (a multiplication only carries upwards). */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, sizeof(w));
+		h = ((h << 31) | (h >> 33)) ^ w;
+		h *= 0x100000001b3ULL;
+	}
+	return hash_bytes(h, p + i, len - i);
+}
+
+unsigned long long
 hash_str(unsigned long long h, const char *s)
 {
 	return s == NULL ? hash_bytes(h, "\1", 1) :

@@ -67,6 +67,14 @@ void buf_free(struct buf *b);
 #define HASH_INIT 0xcbf29ce484222325ULL
 unsigned long long hash_bytes(unsigned long long h, const void *data,
     size_t len);
+/*
+ * The same kind of hash of a file's bytes, eight at a time (for the
+ * hundreds of megabytes a build hashes): not FNV-1a's value, and the same
+ * for a text cut into pieces only where each piece but the last is a
+ * multiple of eight bytes long.
+ */
+unsigned long long hash_block(unsigned long long h, const void *data,
+    size_t len);
 /* A string with its end, so that "ab" "c" and "a" "bc" differ (NULL
  * differs from every string); a number's bytes. */
 unsigned long long hash_str(unsigned long long h, const char *s);

@@ -389,6 +389,36 @@ test_strings(void **state)
 	free(s);
 }
 
+/* hash_block: the same over pieces cut at multiples of eight bytes (as
+ * cache.c's h_fd reads a file), and changed by any one bit, the high
+ * bits of a word included. */
+static void
+test_hash_block(void **state)
+{
+	unsigned char text[1003];
+	unsigned long long whole, h;
+	size_t i, cut, bit;
+
+	(void)state;
+	for (i = 0; i < sizeof(text); i++)
+		text[i] = (unsigned char)(i * 7 + 3);
+	whole = hash_block(HASH_INIT, text, sizeof(text));
+	for (cut = 0; cut <= sizeof(text); cut += 8) {
+		h = hash_block(HASH_INIT, text, cut);
+		assert_true(hash_block(h, text + cut, sizeof(text) - cut) ==
+		    whole);
+	}
+	for (bit = 0; bit < 8 * 24; bit++) {
+		text[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+		assert_true(hash_block(HASH_INIT, text, sizeof(text)) != whole);
+		text[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+	}
+	/* The last bytes, beyond the last whole word, count too. */
+	text[sizeof(text) - 1] ^= 1;
+	assert_true(hash_block(HASH_INIT, text, sizeof(text)) != whole);
+	assert_true(hash_block(HASH_INIT, text, 0) == HASH_INIT);
+}
+
 static void
 test_file_read(void **state)
 {
@@ -629,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_array_push),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_hash_block),
 		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_diag_sorted),
 		cmocka_unit_test(test_diag_github),
