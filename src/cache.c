@@ -358,6 +358,71 @@ cache_fonts_same(const char *lines, size_t len)
 	return same && p >= end;
 }
 
+#ifdef KARTTA_HAVE_VOIKKO
+/*
+ * The files below dir (at most depth folders deep) by name, size, time
+ * and inode: a dictionary is hundreds of megabytes, and a package that
+ * replaces it changes all three.
+ */
+static void
+h_stat_tree(uint64_t *h, const char *dir, int depth)
+{
+	size_t n, i;
+	char **names = list_dir(dir, 1, &n);
+
+	h_str(h, dir);
+	if (names == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		struct stat st;
+
+		if (stat(path, &st) == 0) {
+			h_str(h, names[i]);
+			h_num(h, (uint64_t)st.st_size);
+			h_num(h, (uint64_t)st.st_mtime);
+			h_num(h, (uint64_t)st.st_ino);
+			if (S_ISDIR(st.st_mode) && depth > 0)
+				h_stat_tree(h, path, depth - 1);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Where libvoikko looks for its dictionaries (in its order), which the
+ * search index's word forms come from. */
+static void
+h_voikko(uint64_t *h)
+{
+	static const char *const dirs[] = { "/etc/voikko", "/usr/lib/voikko",
+		"/usr/share/voikko", "/usr/local/lib/voikko",
+		"/usr/local/share/voikko" };
+	const char *env = getenv("VOIKKO_DICTIONARY_PATH");
+	const char *home = getenv("HOME");
+	size_t i;
+
+	h_str(h, "voikko-dictionaries");
+	if (env != NULL) {
+		char *copy = xstrdup(env), *dir, *save = NULL;
+
+		for (dir = strtok_r(copy, ":", &save); dir != NULL;
+		    dir = strtok_r(NULL, ":", &save))
+			h_stat_tree(h, dir, 4);
+		free(copy);
+	}
+	if (home != NULL) {
+		char *dir = path_join(home, ".voikko");
+
+		h_stat_tree(h, dir, 4);
+		free(dir);
+	}
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		h_stat_tree(h, dirs[i], 4);
+}
+#endif
+
 char *
 cache_key(const struct model *m, const char *theme_dir)
 {
@@ -371,6 +436,9 @@ cache_key(const struct model *m, const char *theme_dir)
 	h_str(&h, sde ? sde : "");
 	h_str(&h, "no-voikko");
 	h_str(&h, novoikko ? novoikko : "");
+#ifdef KARTTA_HAVE_VOIKKO
+	h_voikko(&h);
+#endif
 	/* "today" for review dates, when SOURCE_DATE_EPOCH does not say. */
 	h_num(&h, (uint64_t)(time(NULL) / 86400));
 	h_str(&h, "content");

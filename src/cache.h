@@ -23,7 +23,8 @@
  * file below the content folder and the theme (their paths and bytes;
  * symbolic links followed only as the build follows them, inside the
  * tree), kartta's own executable and the libraries it has loaded, its
- * version, SOURCE_DATE_EPOCH, KARTTA_NO_VOIKKO and today's date.
+ * version, the Voikko dictionaries (by name, size, time and inode),
+ * SOURCE_DATE_EPOCH, KARTTA_NO_VOIKKO and today's date.
  * Returns a string of hex digits (caller frees).
  */
 char *cache_key(const struct model *m, const char *theme_dir);

@@ -206,6 +206,27 @@ if k 0 build -c "$tmp/w" -o "$tmp/cold"; then
 				fail "$damage cache: differs: $(head -5 "$tmp/diff")"
 		fi
 	done
+	# The Voikko dictionaries are part of the key: one more file where
+	# libvoikko looks for them, and the output is made again.
+	if grep -q '"morph":"voikko"' "$tmp/warm/search-index.js"; then
+		mkdir -p "$tmp/vd" "$tmp/gv"
+		VOIKKO_DICTIONARY_PATH=$tmp/vd k 0 build -q -c "$tmp/w" \
+			-o "$tmp/warm"
+		VOIKKO_DICTIONARY_PATH=$tmp/vd KARTTA_BENCH_GV=$tmp/gv \
+			k 0 build -q -c "$tmp/w" -o "$tmp/warm"
+		grep -q '^kartta: bench: 0 layouts' "$tmp/err" ||
+			fail "the same dictionaries: not a no-op build"
+		echo x >"$tmp/vd/sanakirja"
+		VOIKKO_DICTIONARY_PATH=$tmp/vd KARTTA_BENCH_GV=$tmp/gv \
+			k 0 build -q -c "$tmp/w" -o "$tmp/warm"
+		grep -q '^kartta: bench: 0 layouts' "$tmp/err" &&
+			fail "another dictionary, and the output was kept"
+		rm -rf "$tmp/gv"
+		diff -r -x .kartta-cache "$tmp/cold" "$tmp/warm" >"$tmp/diff" ||
+			fail "another dictionary: differs: $(head -5 "$tmp/diff")"
+	else
+		echo "    (no Voikko: its dictionaries are not part of the key)"
+	fi
 	# An edit: a stale cache, the new content built in full.
 	sed -i 's/^summary: /summary: Muokattu. /' \
 		"$tmp/w/services/r01-palvelu-003.yaml"
