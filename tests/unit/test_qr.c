@@ -160,14 +160,14 @@ write_pgm(const struct qr *q, int px, int quiet, const char *path)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* What zbarimg reads from path ("" if nothing), as bytes: without
- * qrcode.binary it guesses a charset for 8-bit data without an ECI
- * (UTF-8 comes back as if it were Shift JIS).  Caller frees. */
+/* What zbarimg reads from path ("" if nothing): as bytes (binary), or
+ * as text in the charset the code says (without an ECI zbar guesses:
+ * UTF-8 came back as if it were Shift JIS).  Caller frees. */
 static char *
-zbar_read(const char *path)
+zbar_read(const char *path, int binary)
 {
 	char *cmd = xasprintf("zbarimg -q --raw -Sdisable -Sqrcode.enable "
-	    "-Sqrcode.binary '%s' 2>/dev/null", path);
+	    "%s '%s' 2>/dev/null", binary ? "-Sqrcode.binary" : "", path);
 	FILE *p = popen(cmd, "r");
 	char buf[4096];
 	size_t n;
@@ -218,7 +218,11 @@ test_decodes(void **state)
 
 		assert_int_equal(qr_encode(texts[i], &q), 0);
 		write_pgm(&q, 4, 4, path);
-		got = zbar_read(path);
+		got = zbar_read(path, 1);
+		assert_string_equal(got, texts[i]);
+		free(got);
+		/* Read as text too: a non-ASCII one says it is UTF-8. */
+		got = zbar_read(path, 0);
 		assert_string_equal(got, texts[i]);
 		free(got);
 		unlink(path);
