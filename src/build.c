@@ -958,7 +958,7 @@ render_all(struct builder *b, const char *theme_dir, unsigned jobs)
 	}
 	b->dl = rendered;
 	b->tool = cache_tool_key();
-	diagram_cache_begin(b->prev);
+	diagram_cache_begin(b->prev, b->tool);
 	for (l = 0; l < m->site.nlangs; l++)
 		for (k = 0; k < KIND_COUNT; k++)
 			for (i = 0; i < m->set[k].len &&

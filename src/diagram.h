@@ -152,10 +152,11 @@ xmlNodePtr diagram_figure(struct page_ctx *pc, xmlNodePtr figure,
  * or PDF that needs a diagram lays it out, and the others reuse that
  * (diagram_cache.c).  Call both from one thread, around the rendering.
  */
-void diagram_cache_begin(const char *prev_out);
+void diagram_cache_begin(const char *prev_out, const char *tool);
 void diagram_cache_end(void);
 /*
- * With prev_out (the previous output, or NULL) diagram_cache_begin
+ * With prev_out (the previous output, or NULL) and tool (this kartta's
+ * cache_tool_key, or NULL: nothing kept is read) diagram_cache_begin
  * reads the drawings it kept; a graph the same as a kept one's takes
  * that drawing instead of being laid out again.  diagram_cache_save
  * keeps this build's drawings in stage for the next build (0, or -1:

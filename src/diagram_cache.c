@@ -82,7 +82,8 @@ static struct {
 	int fd;                  /* the store's file, or -1 */
 	off_t base;              /* where its blobs begin */
 	struct strmap *index;    /* key -> struct stored */
-	char *tool;              /* owned: this kartta's cache_tool_key */
+	char *tool;              /* owned: this kartta's cache_tool_key, or
+	                          * NULL: nothing kept is read */
 	char *fonts;             /* owned: the fonts its drawings were
 	                          * measured with, or NULL */
 	size_t fonts_len;
@@ -231,13 +232,13 @@ refuse:
 }
 
 void
-diagram_cache_begin(const char *prev_out)
+diagram_cache_begin(const char *prev_out, const char *tool)
 {
 	pthread_mutex_lock(&cache_lock);
 	if (cache == NULL)
 		cache = strmap_new();
-	if (store.tool == NULL) {
-		store.tool = cache_tool_key();
+	if (store.tool == NULL && tool != NULL) {
+		store.tool = xstrdup(tool);
 		if (prev_out != NULL)
 			store_open(prev_out);
 	}

@@ -567,7 +567,7 @@ test_cache_same(void **state)
 	assert_int_equal(diagram_cache_svg(M, map, &cases[0].o, NULL, &svg),
 	    0);
 	assert_int_equal(diagram_render(M, map, DIAGRAM_PDF, &p, &a, NULL), 0);
-	diagram_cache_begin(NULL);
+	diagram_cache_begin(NULL, NULL);
 	for (i = 0; i < ARRAY_LEN(cases); i++) {
 		const struct entity *e = model_find(M, cases[i].kind,
 		    cases[i].id);
